@@ -1,0 +1,75 @@
+package dev.loopinfo.greeting;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import reactor.core.publisher.Mono;
+
+/** Serves the index and greeting pages, each as HTML or, when the client prefers it, JSON. */
+@Component
+class GreetingHandler {
+
+    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final Greeter greeter;
+
+    private final GreetingProperties properties;
+
+    private final Instance instance;
+
+    GreetingHandler(Greeter greeter, GreetingProperties properties, Instance instance) {
+        this.greeter = greeter;
+        this.properties = properties;
+        this.instance = instance;
+    }
+
+    Mono<ServerResponse> index(ServerRequest request) {
+        return ServerResponse.ok().contentType(HTML).render("index", Map.of("page", indexPage()));
+    }
+
+    Mono<ServerResponse> indexJson(ServerRequest request) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(indexPage());
+    }
+
+    /** The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}. */
+    Mono<ServerResponse> form(ServerRequest request) {
+        String raw = UriComponentsBuilder.fromUri(request.uri()).build().getQueryParams().getFirst("name");
+        Name name = Name.fromFormValue((raw != null) ? raw : "", properties.maxNameLength());
+        URI greeting = UriComponentsBuilder.fromPath("/hello/{name}").encode().buildAndExpand(name.value()).toUri();
+        return ServerResponse.seeOther(greeting).build();
+    }
+
+    Mono<ServerResponse> hello(ServerRequest request) {
+        return greeter.greet(name(request))
+            .flatMap(greeting -> ServerResponse.ok().contentType(HTML).render("greeting", Map.of("page", greeting)));
+    }
+
+    Mono<ServerResponse> helloJson(ServerRequest request) {
+        return greeter.greet(name(request))
+            .flatMap(greeting -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(greeting));
+    }
+
+    private IndexPage indexPage() {
+        return new IndexPage("Index", instance.version(), instance.host(), Thread.currentThread().getName());
+    }
+
+    /**
+     * The name is the route's last segment ({@code /hello/} has an empty one), read still percent-encoded so
+     * that malformed UTF-8 is refused rather than decoded to U+FFFD.
+     */
+    private Name name(ServerRequest request) {
+        List<PathContainer.Element> elements = request.requestPath().pathWithinApplication().elements();
+        PathContainer.Element last = elements.get(elements.size() - 1);
+        String raw = (last instanceof PathContainer.PathSegment segment) ? segment.value() : "";
+        return Name.fromPathSegment(raw, properties.maxNameLength());
+    }
+}

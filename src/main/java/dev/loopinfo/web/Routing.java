@@ -1,0 +1,79 @@
+package dev.loopinfo.web;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.accept.HeaderContentTypeResolver;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Request predicates and fallback routes shared by every feature's {@link RouterFunction}: reading with
+ * GET or HEAD, choosing JSON or HTML by {@code Accept}, and answering 405 with {@code Allow}.
+ */
+public final class Routing {
+
+    /** The methods a page answers: HEAD wherever GET. */
+    public static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    private static final HeaderContentTypeResolver ACCEPT = new HeaderContentTypeResolver();
+
+    private Routing() {
+    }
+
+    /** Matches GET and HEAD requests for the path pattern. */
+    public static RequestPredicate read(String pattern) {
+        return RequestPredicates.GET(pattern).or(RequestPredicates.HEAD(pattern));
+    }
+
+    /**
+     * Matches when the client ranks JSON above HTML in {@code Accept} (by quality, then specificity).
+     * A missing, {@code *}{@code /*} or unreadable header means HTML, so browsers and plain curl get pages.
+     */
+    public static RequestPredicate prefersJson() {
+        return request -> {
+            try {
+                for (MediaType type : ACCEPT.resolveMediaTypes(request.exchange())) {
+                    if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
+                        return false;
+                    }
+                    if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            catch (NotAcceptableStatusException | IllegalArgumentException unreadableAccept) {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * A route for paths that a feature serves with {@code allowed} methods only: any other method gets 405
+     * with {@code Allow}, and OPTIONS gets 204 with {@code Allow}. Add it after the feature's own routes.
+     */
+    public static RouterFunction<ServerResponse> methodNotAllowed(Set<HttpMethod> allowed, String... patterns) {
+        Set<HttpMethod> allow = new TreeSet<>(Comparator.comparing(HttpMethod::name));
+        allow.addAll(allowed);
+        allow.add(HttpMethod.OPTIONS);
+        RequestPredicate paths = Stream.of(patterns)
+            .map(RequestPredicates::path)
+            .reduce(RequestPredicate::or)
+            .orElseThrow(() -> new IllegalArgumentException("no path patterns"));
+        return RouterFunctions.route(paths, request -> request.method() == HttpMethod.OPTIONS
+                ? ServerResponse.noContent().allow(allow).build()
+                : Mono.error(new MethodNotAllowedException(request.method(), allow)));
+    }
+}
