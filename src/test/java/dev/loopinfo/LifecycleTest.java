@@ -71,4 +71,22 @@ class LifecycleTest {
         assertThat(inFlight.get(10, TimeUnit.SECONDS)).hasSize(20).allMatch(HttpStatusCode::is2xxSuccessful);
         assertThat(context.isActive()).isFalse();
     }
+
+    @Test
+    void anOpenEventStreamEndsWithThePipelineAndTheFinalAccountIsLogged(CapturedOutput output) throws Exception {
+        ConfigurableApplicationContext context = start();
+        WebClient client = WebClient.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        CompletableFuture<List<String>> stream = client.get().uri("/pipeline/events")
+            .retrieve()
+            .bodyToFlux(String.class)
+            .collectList()
+            .toFuture();
+        Thread.sleep(300); // the stream is open and has sent its first snapshot
+
+        context.close();
+
+        // Without the pipeline ending it, the stream would hold graceful shutdown for its whole timeout.
+        assertThat(stream.get(5, TimeUnit.SECONDS)).isNotEmpty().first().asString().contains("\"produced\"");
+        assertThat(output).contains("Pipeline stopped: produced");
+    }
 }

@@ -1,7 +1,6 @@
 package dev.loopinfo.greeting;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +11,12 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Mono;
 
 /** Serves the index and greeting pages, each as HTML or, when the client prefers it, JSON. */
 @Component
 class GreetingHandler {
-
-    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final Greeter greeter;
 
@@ -33,7 +31,7 @@ class GreetingHandler {
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
-        return ServerResponse.ok().contentType(HTML).render("index", Map.of("page", indexPage()));
+        return ServerResponse.ok().contentType(Routing.HTML).render("index", Map.of("page", indexPage()));
     }
 
     Mono<ServerResponse> indexJson(ServerRequest request) {
@@ -50,7 +48,7 @@ class GreetingHandler {
 
     Mono<ServerResponse> hello(ServerRequest request) {
         return greeter.greet(name(request))
-            .flatMap(greeting -> ServerResponse.ok().contentType(HTML).render("greeting", Map.of("page", greeting)));
+            .flatMap(greeting -> ServerResponse.ok().contentType(Routing.HTML).render("greeting", Map.of("page", greeting)));
     }
 
     Mono<ServerResponse> helloJson(ServerRequest request) {

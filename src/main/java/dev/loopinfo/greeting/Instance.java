@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.env.Environment;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the index page tells about the running instance, read once at start-up.

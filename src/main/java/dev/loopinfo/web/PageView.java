@@ -14,7 +14,7 @@ import org.springframework.boot.mustache.reactive.view.MustacheView;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package dev.loopinfo.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,9 @@ import reactor.core.publisher.Mono;
  * GET or HEAD, choosing JSON or HTML by {@code Accept}, and answering 405 with {@code Allow}.
  */
 public final class Routing {
+
+    /** Pages are HTML in UTF-8. */
+    public static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     /** The methods a page answers: HEAD wherever GET. */
     public static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD);

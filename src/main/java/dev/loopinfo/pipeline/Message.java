@@ -1,0 +1,9 @@
+package dev.loopinfo.pipeline;
+
+/**
+ * One message from producer to consumer: the original's {@code n}.
+ *
+ * @param number 1, 2, 3, … in production order
+ */
+public record Message(long number) {
+}

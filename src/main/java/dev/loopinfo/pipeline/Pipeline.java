@@ -1,0 +1,333 @@
+package dev.loopinfo.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The original producer → consumer → "200 OK" flow, run continuously: a {@code Flux.interval} producer, a
+ * bounded buffer, a consumer of configurable concurrency, and the replies flowing back to the producer. Like
+ * the original it runs on one thread, the pipeline scheduler's, with no locks: every count changes there, and
+ * controls and snapshots hop there too.
+ */
+public class Pipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    /** Where the pipeline is in its life. */
+    public enum State {
+        NOT_STARTED, RUNNING, PAUSED, STOPPING, STOPPED
+    }
+
+    private final PipelineProperties settings;
+
+    private final Scheduler scheduler;
+
+    private final TranscriptRing transcript;
+
+    private final Producer producer;
+
+    private final Consumer consumer;
+
+    // Written only on the pipeline thread; atomics so that metrics may read them from anywhere.
+    private final AtomicLong produced = new AtomicLong();
+
+    private final AtomicLong started = new AtomicLong();
+
+    private final AtomicLong acknowledged = new AtomicLong();
+
+    private final AtomicLong failed = new AtomicLong();
+
+    private final AtomicLong dropped = new AtomicLong();
+
+    private final AtomicLong deferred = new AtomicLong();
+
+    /** The producer's clock: the latest tick interval, or paused. Replaying it restarts the ticks. */
+    private final Sinks.Many<Ticking> ticking = Sinks.many().replay().latest();
+
+    private final Sinks.Empty<Void> drained = Sinks.empty();
+
+    private final Sinks.Empty<Void> stopped = Sinks.empty();
+
+    private volatile State state = State.NOT_STARTED;
+
+    private volatile Duration interval;
+
+    private Disposable flow;
+
+    Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.interval = settings.interval();
+        this.transcript = new TranscriptRing(settings.transcriptLines());
+        this.producer = new Producer(transcript);
+        this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
+    }
+
+    /** Starts the pipeline once the application is ready to serve, unless it is disabled. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void applicationReady() {
+        if (settings.enabled()) {
+            start();
+        }
+    }
+
+    /** Starts producing. */
+    @Override
+    public void start() {
+        schedule(() -> {
+            if (state != State.NOT_STARTED) {
+                return;
+            }
+            flow = ticking.asFlux()
+                .switchMap(clock -> clock.paused() ? Flux.never()
+                        : Flux.interval(clock.interval(), clock.interval(), scheduler))
+                .concatMap(tick -> Flux.range(0, settings.batch()).handle(this::produce))
+                .onBackpressureBuffer(settings.bufferSize(), this::drop, overflowStrategy())
+                .flatMap(this::consume, settings.concurrency())
+                .subscribe(this::settle, error -> log.error("Pipeline failed", error));
+            ticking.tryEmitNext(new Ticking(interval, false));
+            state = State.RUNNING;
+            log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})",
+                    settings.batch(), interval.toMillis(), settings.concurrency(), settings.bufferSize(), settings.overflow().settingName());
+        });
+    }
+
+    /** Stops producing; messages already produced go on to the consumer. */
+    public Mono<PipelineSnapshot> pause() {
+        return control(() -> {
+            if (state == State.RUNNING) {
+                ticking.tryEmitNext(new Ticking(interval, true));
+                state = State.PAUSED;
+            }
+        });
+    }
+
+    public Mono<PipelineSnapshot> resume() {
+        return control(() -> {
+            if (state == State.PAUSED) {
+                ticking.tryEmitNext(new Ticking(interval, false));
+                state = State.RUNNING;
+            }
+        });
+    }
+
+    /** Changes the producer's tick interval; the next tick comes one new interval from now. */
+    public Mono<PipelineSnapshot> interval(Duration newInterval) {
+        return control(() -> {
+            interval = newInterval;
+            if (state == State.RUNNING) {
+                ticking.tryEmitNext(new Ticking(newInterval, false));
+            }
+        });
+    }
+
+    public Mono<PipelineSnapshot> snapshot() {
+        return control(() -> {
+        });
+    }
+
+    /** The last transcript lines, oldest first. */
+    public Mono<List<String>> transcript() {
+        return onPipelineThread(transcript::lines);
+    }
+
+    /** Each new transcript line; a listener that is not ready for a line misses it. */
+    public Flux<String> transcriptLines() {
+        return transcript.live();
+    }
+
+    /** Completes once the pipeline has stopped for good. */
+    public Mono<Void> stopped() {
+        return stopped.asMono();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Stops producing, waits up to {@code shutdown-timeout} for in-flight messages to settle, logs the final
+     * account, then tells Spring it is done.
+     */
+    @Override
+    public void stop(Runnable done) {
+        schedule(() -> {
+            if (state == State.NOT_STARTED || state == State.STOPPED) {
+                state = State.STOPPED;
+                stopped.tryEmitEmpty();
+                done.run();
+                return;
+            }
+            state = State.STOPPING;
+            ticking.tryEmitNext(new Ticking(interval, true));
+            log.info("Pipeline stopping: waiting up to {} ms for {} in-flight message(s)",
+                    settings.shutdownTimeout().toMillis(), inFlight());
+            settleIfDrained();
+            drained.asMono()
+                .timeout(settings.shutdownTimeout(), scheduler)
+                .onErrorResume(TimeoutException.class, late -> Mono.empty())
+                .doFinally(signal -> {
+                    flow.dispose();
+                    state = State.STOPPED;
+                    PipelineSnapshot account = snapshotNow();
+                    log.info("Pipeline stopped: produced {} = acknowledged {} + failed {} + dropped {} + in flight {}"
+                            + " (deferred {})", account.produced(), account.acknowledged(), account.failed(),
+                            account.dropped(), account.inFlight(), account.deferred());
+                    stopped.tryEmitEmpty();
+                    done.run();
+                })
+                .subscribe();
+        });
+    }
+
+    /** Same as {@link #stop(Runnable)}, without waiting for it. */
+    @Override
+    public void stop() {
+        stop(() -> {
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return state == State.RUNNING || state == State.PAUSED || state == State.STOPPING;
+    }
+
+    /** Started by loopinfo once the application is ready, not during refresh. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    long produced() {
+        return produced.get();
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long deferred() {
+        return deferred.get();
+    }
+
+    long buffered() {
+        return Math.max(0, produced.get() - dropped.get() - started.get());
+    }
+
+    long inFlight() {
+        return Math.max(0, produced.get() - acknowledged.get() - failed.get() - dropped.get());
+    }
+
+    private void produce(Integer slot, SynchronousSink<Message> sink) {
+        if (settings.overflow() == Overflow.BACKPRESSURE && buffered() >= settings.bufferSize()) {
+            deferred.incrementAndGet();
+            return;
+        }
+        produced.incrementAndGet();
+        sink.next(producer.produce());
+    }
+
+    private void drop(Message message) {
+        dropped.incrementAndGet();
+        producer.dropped(message);
+    }
+
+    private Mono<Outcome> consume(Message message) {
+        started.incrementAndGet();
+        AtomicInteger attempts = new AtomicInteger();
+        return Mono.defer(() -> consumer.consume(message, attempts.incrementAndGet()))
+            .retry(settings.retries())
+            .map(reply -> new Outcome(message, reply, null, attempts.get()))
+            .onErrorResume(error -> Mono.just(new Outcome(message, null, error, attempts.get())));
+    }
+
+    private void settle(Outcome outcome) {
+        if (outcome.failure() == null) {
+            acknowledged.incrementAndGet();
+            producer.received(outcome.reply());
+        }
+        else {
+            failed.incrementAndGet();
+            producer.gaveUp(outcome.message(), outcome.attempts(), outcome.failure());
+        }
+        settleIfDrained();
+    }
+
+    private void settleIfDrained() {
+        if (state == State.STOPPING && inFlight() == 0) {
+            drained.tryEmitEmpty();
+        }
+    }
+
+    private BufferOverflowStrategy overflowStrategy() {
+        // In backpressure mode the producer never overfills the buffer; should it, the newest message is
+        // dropped and counted rather than failing the pipeline.
+        return (settings.overflow() == Overflow.DROP_OLDEST) ? BufferOverflowStrategy.DROP_OLDEST
+                : BufferOverflowStrategy.DROP_LATEST;
+    }
+
+    private Mono<PipelineSnapshot> control(Runnable change) {
+        return onPipelineThread(() -> {
+            change.run();
+            return snapshotNow();
+        });
+    }
+
+    private <T> Mono<T> onPipelineThread(Supplier<T> work) {
+        return Mono.fromSupplier(work)
+            .subscribeOn(scheduler)
+            // After shutdown the pipeline's thread is gone; what it left is final and safe to read.
+            .onErrorResume(RejectedExecutionException.class, gone -> Mono.fromSupplier(work));
+    }
+
+    private void schedule(Runnable work) {
+        scheduler.schedule(work);
+    }
+
+    private PipelineSnapshot snapshotNow() {
+        long acknowledgedNow = acknowledged.get();
+        long failedNow = failed.get();
+        long startedNow = started.get();
+        long droppedNow = dropped.get();
+        long producedNow = produced.get();
+        return new PipelineSnapshot(state.name(), producedNow, acknowledgedNow, failedNow, droppedNow,
+                deferred.get(), producedNow - acknowledgedNow - failedNow - droppedNow,
+                producedNow - droppedNow - startedNow, startedNow - acknowledgedNow - failedNow,
+                new PipelineSnapshot.Settings(interval.toMillis(), settings.batch(), settings.work().toMillis(),
+                        settings.concurrency(), settings.bufferSize(), settings.overflow().settingName(),
+                        settings.retries(), settings.failureRate()));
+    }
+
+    private record Ticking(Duration interval, boolean paused) {
+    }
+
+    private record Outcome(Message message, String reply, Throwable failure, int attempts) {
+    }
+}

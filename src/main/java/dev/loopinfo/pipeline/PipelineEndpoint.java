@@ -1,0 +1,75 @@
+package dev.loopinfo.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code pipeline} Actuator endpoint, on the management port only: {@code GET /actuator/pipeline} reads
+ * the snapshot; {@code POST /actuator/pipeline/pause}, {@code /resume}, and {@code /interval} with
+ * {@code {"interval":"250ms"}} control it.
+ */
+@Component
+@Endpoint(id = "pipeline")
+class PipelineEndpoint {
+
+    private static final String INTERVAL_RULE =
+            "interval must be a duration from 1ms to 1h, such as \"250ms\" or \"2s\".";
+
+    private final Pipeline pipeline;
+
+    PipelineEndpoint(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @ReadOperation
+    Mono<PipelineSnapshot> snapshot() {
+        return pipeline.snapshot();
+    }
+
+    @WriteOperation
+    Mono<WebEndpointResponse<Object>> control(@Selector String action, @Nullable String interval) {
+        return switch (action) {
+            case "pause" -> pipeline.pause().map(WebEndpointResponse::new);
+            case "resume" -> pipeline.resume().map(WebEndpointResponse::new);
+            case "interval" -> {
+                Duration parsed = parse(interval);
+                yield (parsed == null) ? Mono.just(badRequest(INTERVAL_RULE + " Got: " + interval))
+                        : pipeline.interval(parsed).map(WebEndpointResponse::new);
+            }
+            default -> Mono.just(badRequest("Unknown action '" + action + "': use pause, resume or interval."));
+        };
+    }
+
+    /** The interval as Spring Boot reads durations ({@code 250ms}, {@code 2s}, {@code PT1S}), if within range. */
+    private static @Nullable Duration parse(@Nullable String interval) {
+        if (interval == null) {
+            return null;
+        }
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(interval.strip());
+        }
+        catch (IllegalArgumentException notADuration) {
+            return null;
+        }
+        return (parsed.compareTo(PipelineProperties.MIN_INTERVAL) < 0
+                || parsed.compareTo(PipelineProperties.MAX_INTERVAL) > 0) ? null : parsed;
+    }
+
+    private static WebEndpointResponse<Object> badRequest(String message) {
+        return new WebEndpointResponse<>(Map.of("status", 400, "message", message),
+                WebEndpointResponse.STATUS_BAD_REQUEST);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.loopinfo.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.loopinfo.web.Routing;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The pipeline's page, its live events, its JSON snapshot, and one-shot runs of the original. */
+@Component
+class PipelineHandler {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
+
+    private final Pipeline pipeline;
+
+    private final PipelineProperties settings;
+
+    PipelineHandler(Pipeline pipeline, PipelineProperties settings) {
+        this.pipeline = pipeline;
+        this.settings = settings;
+    }
+
+    Mono<ServerResponse> page(ServerRequest request) {
+        return Mono.zip(pipeline.snapshot(), pipeline.transcript())
+            .flatMap(now -> ServerResponse.ok()
+                .contentType(Routing.HTML)
+                .render("pipeline", Map.of("pipeline", now.getT1(), "transcript", now.getT2())));
+    }
+
+    Mono<ServerResponse> snapshot(ServerRequest request) {
+        return pipeline.snapshot()
+            .flatMap(snapshot -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot));
+    }
+
+    /**
+     * Snapshots every {@code events-interval}, each transcript line as it is written, and a keep-alive comment
+     * every {@code heartbeat-interval}. A client that reads slowly skips snapshots and lines rather than making
+     * them queue up; the stream ends when the pipeline stops, so it never holds up shutdown.
+     */
+    Mono<ServerResponse> events(ServerRequest request) {
+        Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
+            .onBackpressureDrop()
+            .concatMap(tick -> pipeline.snapshot())
+            .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("snapshot").build());
+        Flux<ServerSentEvent<Object>> lines = pipeline.transcriptLines()
+            .map(line -> ServerSentEvent.builder((Object) line).event("line").build());
+        Flux<ServerSentEvent<Object>> heartbeats = Flux
+            .interval(settings.heartbeatInterval(), settings.heartbeatInterval())
+            .onBackpressureDrop()
+            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
+        return ServerResponse.ok()
+            .contentType(MediaType.TEXT_EVENT_STREAM)
+            .body(BodyInserters.fromServerSentEvents(
+                    Flux.merge(snapshots, lines, heartbeats).takeUntilOther(pipeline.stopped())));
+    }
+
+    Mono<ServerResponse> run(ServerRequest request) {
+        int count = count(request);
+        return OriginalRun.of(count)
+            .flatMap(transcript -> ServerResponse.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(String.join("\n", transcript) + "\n"));
+    }
+
+    Mono<ServerResponse> runJson(ServerRequest request) {
+        int count = count(request);
+        return OriginalRun.of(count)
+            .flatMap(transcript -> ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new Run(count, transcript)));
+    }
+
+    private int count(ServerRequest request) {
+        String rule = "count must be a whole number from 1 to " + settings.maxRunCount() + ".";
+        String count = request.queryParam("count")
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "count is missing: " + rule));
+        if (!WHOLE_NUMBER.matcher(count).matches() || Integer.parseInt(count) < 1
+                || Integer.parseInt(count) > settings.maxRunCount()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "count is not valid: " + rule);
+        }
+        return Integer.parseInt(count);
+    }
+
+    /**
+     * A one-shot run's result.
+     *
+     * @param count messages produced and consumed
+     * @param transcript the run's lines, in order
+     */
+    record Run(int count, List<String> transcript) {
+    }
+}

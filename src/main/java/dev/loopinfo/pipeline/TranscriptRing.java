@@ -1,0 +1,49 @@
+package dev.loopinfo.pipeline;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The continuous pipeline's transcript: each line logged at DEBUG, the last {@code capacity} kept for the live
+ * page, and every new line offered to live listeners. Written and read on the pipeline's thread only.
+ */
+class TranscriptRing implements Transcript {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final int capacity;
+
+    private final ArrayDeque<String> lines;
+
+    // Best effort: a listener that is not ready for a line misses it, so no listener makes lines pile up.
+    private final Sinks.Many<String> live = Sinks.many().multicast().directBestEffort();
+
+    TranscriptRing(int capacity) {
+        this.capacity = capacity;
+        this.lines = new ArrayDeque<>(capacity);
+    }
+
+    @Override
+    public void add(String line) {
+        log.debug(line);
+        if (lines.size() == capacity) {
+            lines.removeFirst();
+        }
+        lines.addLast(line);
+        live.tryEmitNext(line);
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    Flux<String> live() {
+        return live.asFlux();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.loopinfo.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.loopinfo.ServerTest;
+import reactor.test.StepVerifier;
+
+@ServerTest
+class PipelineRoutesTest {
+
+    private static final String ORIGINAL = """
+            [PRODUCER] Producing 1...
+            [CONSUMER] Consuming 1...
+            [PRODUCER] Consumer return: 200 OK
+            [PRODUCER] Producing 2...
+            [CONSUMER] Consuming 2...
+            [PRODUCER] Consumer return: 200 OK
+            [PRODUCER] Producing 3...
+            [CONSUMER] Consuming 3...
+            [PRODUCER] Consumer return: 200 OK
+            [PRODUCER] Producing 4...
+            [CONSUMER] Consuming 4...
+            [PRODUCER] Consumer return: 200 OK
+            [PRODUCER] Producing 5...
+            [CONSUMER] Consuming 5...
+            [PRODUCER] Consumer return: 200 OK
+            """;
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void aRunOfFiveIsExactlyTheOriginalTranscript() {
+        client.post().uri("/api/pipeline/runs?count=5")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+            .expectBody(String.class).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void aRunAnswersJsonWhenTheClientPrefersIt() {
+        client.post().uri("/api/pipeline/runs?count=2").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.count").isEqualTo(2)
+            .jsonPath("$.transcript.length()").isEqualTo(6)
+            .jsonPath("$.transcript[3]").isEqualTo("[PRODUCER] Producing 2...");
+    }
+
+    @Test
+    void aRunOfTheMostMessagesAllowed() {
+        client.post().uri("/api/pipeline/runs?count=1000").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.transcript.length()").isEqualTo(3000)
+            .jsonPath("$.transcript[2999]").isEqualTo("[PRODUCER] Consumer return: 200 OK");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "?count=0", "?count=1001", "?count=-1", "?count=abc", "?count=", "?count=1e3",
+            "?count=99999999999", "" })
+    void badCountsAreRefusedWithTheRule(String query) {
+        client.post().uri("/api/pipeline/runs" + query).accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody()
+            .jsonPath("$.message").value(String.class,
+                    message -> assertThat(message).endsWith("count must be a whole number from 1 to 1000."));
+    }
+
+    @Test
+    void runsAreOnlyPosted() {
+        client.get().uri("/api/pipeline/runs?count=5")
+            .exchange()
+            .expectStatus().isEqualTo(405)
+            .expectHeader().valueEquals("Allow", "OPTIONS,POST");
+    }
+
+    @Test
+    void theSnapshotIsJson() {
+        client.get().uri("/api/pipeline")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.state").value(String.class, state -> assertThat(state).isIn("RUNNING", "PAUSED"))
+            .jsonPath("$.produced").isNumber()
+            .jsonPath("$.inFlight").isNumber()
+            .jsonPath("$.settings.bufferSize").isEqualTo(256)
+            .jsonPath("$.settings.overflow").isEqualTo("backpressure");
+    }
+
+    @Test
+    void thePageShowsCountersBufferAndTranscript() {
+        String page = client.get().uri("/pipeline")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(page).contains("<h1>Pipeline</h1>", "<td id=\"produced\">", "<progress id=\"buffer\" max=\"256\"",
+                "<ol id=\"transcript\"", "<script src=\"/js/pipeline.js\" defer></script>");
+    }
+
+    @Test
+    void theIndexLinksToThePipeline() {
+        client.get().uri("/").exchange()
+            .expectBody(String.class).value(page -> assertThat(page).contains("<a href=\"/pipeline\">"));
+    }
+
+    @Test
+    void eventsStreamSnapshotsAndTranscriptLines() {
+        List<ServerSentEvent<String>> events = client.get().uri("/pipeline/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+            })
+            .getResponseBody()
+            .filter(event -> event.event() != null)
+            .take(4)
+            .collectList()
+            .block(Duration.ofSeconds(10));
+
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0).event()).isEqualTo("snapshot");
+        assertThat(events.get(0).data()).contains("\"produced\":", "\"bufferSize\":256");
+        assertThat(events).extracting(ServerSentEvent::event).contains("line");
+        assertThat(events).filteredOn(event -> "line".equals(event.event()))
+            .extracting(ServerSentEvent::data)
+            .allMatch(line -> line.matches("\\[(PRODUCER|CONSUMER)\\] .+"));
+    }
+
+    @Test
+    void eventsAreServedWithTheRest() {
+        StepVerifier.create(client.get().uri("/pipeline/events").exchange()
+                .returnResult(String.class).getResponseBody().take(1))
+            .expectNextCount(1)
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,260 @@
+package dev.loopinfo.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** The continuous pipeline under virtual time: bounded, lossless where promised, and always accounted for. */
+@ExtendWith(OutputCaptureExtension.class)
+class PipelineTest {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+    private Pipeline pipeline;
+
+    @AfterEach
+    void disposeTime() {
+        time.dispose();
+    }
+
+    @Test
+    void aMillionMessagesUnderBackpressureLoseNone() {
+        start(PipelineSettings.with("interval", "1ms", "batch", "500", "work", "1ms", "concurrency", "100",
+                "buffer-size", "256", "overflow", "backpressure", "transcript-lines", "10"));
+
+        while (pipeline.produced() < 1_000_000) {
+            time.advanceTimeBy(Duration.ofMillis(50));
+            assertThat(pipeline.buffered()).isLessThanOrEqualTo(256);
+            assertBalanced(pipeline.snapshot().block());
+        }
+        pipeline.pause().block();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isGreaterThanOrEqualTo(1_000_000);
+        assertThat(account.acknowledged()).isEqualTo(account.produced());
+        assertThat(account.dropped()).isZero();
+        assertThat(account.failed()).isZero();
+        assertThat(account.inFlight()).isZero();
+        // The consumer (100 per ms) could not keep up with the producer (500 per ms): the producer held back.
+        assertThat(account.deferred()).isGreaterThan(account.produced());
+    }
+
+    @Test
+    void backpressureDefersProductionWhileTheBufferIsFull() {
+        start(slowConsumer("backpressure"));
+
+        time.advanceTimeBy(Duration.ofMillis(2050)); // 20 ticks
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isEqualTo(5); // 1 being consumed + 4 buffered
+        assertThat(account.consuming()).isEqualTo(1);
+        assertThat(account.buffered()).isEqualTo(4);
+        assertThat(account.deferred()).isEqualTo(15);
+        assertThat(account.dropped()).isZero();
+        assertBalanced(account);
+
+        drain();
+        assertThat(consumedNumbers()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(pipeline.snapshot().block().acknowledged()).isEqualTo(5);
+    }
+
+    @Test
+    void dropNewestKeepsTheOldestBufferedMessages() {
+        start(slowConsumer("drop-newest"));
+
+        time.advanceTimeBy(Duration.ofMillis(2050));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isEqualTo(20);
+        assertThat(account.buffered()).isEqualTo(4);
+        assertThat(account.dropped()).isEqualTo(15);
+        assertThat(account.deferred()).isZero();
+        assertBalanced(account);
+
+        drain();
+        assertThat(consumedNumbers()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Dropped 6: buffer full",
+                "[PRODUCER] Dropped 20: buffer full");
+    }
+
+    @Test
+    void dropOldestKeepsTheNewestBufferedMessages() {
+        start(slowConsumer("drop-oldest"));
+
+        time.advanceTimeBy(Duration.ofMillis(2050));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isEqualTo(20);
+        assertThat(account.buffered()).isEqualTo(4);
+        assertThat(account.dropped()).isEqualTo(15);
+        assertBalanced(account);
+
+        drain();
+        assertThat(consumedNumbers()).containsExactly(1L, 17L, 18L, 19L, 20L);
+        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Dropped 2: buffer full",
+                "[PRODUCER] Dropped 16: buffer full");
+    }
+
+    @Test
+    void failedMessagesAreRetriedThenCountedAndThePipelineGoesOn() {
+        // Multiples of 5 fail every attempt; other multiples of 3 fail twice, then succeed on the third attempt.
+        Consumer.Failures failures = (message, attempt) -> message.number() % 5 == 0
+                || (message.number() % 3 == 0 && attempt <= 2);
+        start(PipelineSettings.with("retries", "2", "transcript-lines", "1000"), failures);
+
+        time.advanceTimeBy(Duration.ofMillis(30_500));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isEqualTo(30);
+        assertThat(account.failed()).isEqualTo(6);
+        assertThat(account.acknowledged()).isEqualTo(24);
+        assertBalanced(account);
+        List<String> transcript = pipeline.transcript().block();
+        assertThat(transcript).containsSubsequence("[CONSUMER] Consuming 3...", "[CONSUMER] Failed 3 on attempt 1",
+                "[CONSUMER] Consuming 3...", "[CONSUMER] Failed 3 on attempt 2", "[CONSUMER] Consuming 3...",
+                "[PRODUCER] Consumer return: 200 OK");
+        assertThat(transcript).contains("[PRODUCER] Consumer failed 5 after 3 attempts: injected failure");
+
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(pipeline.snapshot().block().produced()).isEqualTo(40);
+    }
+
+    @Test
+    void aConsumerThatAlwaysFailsNeverStopsThePipeline() {
+        start(PipelineSettings.with("retries", "0"), Consumer.Failures.atRate(1.0));
+
+        time.advanceTimeBy(Duration.ofMillis(10_500));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.state()).isEqualTo("RUNNING");
+        assertThat(account.produced()).isEqualTo(10);
+        assertThat(account.failed()).isEqualTo(10);
+        assertBalanced(account);
+    }
+
+    @Test
+    void pauseStopsProducingAndResumeGoesOn() {
+        start(PipelineSettings.with());
+        time.advanceTimeBy(Duration.ofMillis(3500));
+
+        assertThat(pipeline.pause().block().state()).isEqualTo("PAUSED");
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(pipeline.snapshot().block().produced()).isEqualTo(3);
+
+        assertThat(pipeline.resume().block().state()).isEqualTo("RUNNING");
+        time.advanceTimeBy(Duration.ofMillis(2500));
+        assertThat(pipeline.snapshot().block().produced()).isEqualTo(5);
+    }
+
+    @Test
+    void theIntervalCanBeChangedWhileRunning() {
+        start(PipelineSettings.with());
+        time.advanceTimeBy(Duration.ofMillis(2500));
+
+        assertThat(pipeline.interval(Duration.ofMillis(100)).block().settings().intervalMillis()).isEqualTo(100);
+        time.advanceTimeBy(Duration.ofMillis(1050));
+
+        assertThat(pipeline.snapshot().block().produced()).isEqualTo(2 + 10);
+    }
+
+    @Test
+    void shutdownStopsProducingAndDrainsInFlightMessages(CapturedOutput output) {
+        start(PipelineSettings.with("work", "10s", "concurrency", "4"));
+        time.advanceTimeBy(Duration.ofMillis(3500));
+        assertThat(pipeline.snapshot().block().inFlight()).isEqualTo(3);
+
+        AtomicBoolean done = new AtomicBoolean();
+        pipeline.stop(() -> done.set(true));
+        assertThat(pipeline.state()).isEqualTo(Pipeline.State.STOPPING);
+        time.advanceTimeBy(Duration.ofSeconds(5));
+        assertThat(done).isFalse();
+        assertThat(pipeline.snapshot().block().produced()).isEqualTo(3);
+
+        time.advanceTimeBy(Duration.ofSeconds(5));
+
+        assertThat(done).isTrue();
+        assertThat(pipeline.state()).isEqualTo(Pipeline.State.STOPPED);
+        assertThat(pipeline.stopped().toFuture()).isCompleted();
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.acknowledged()).isEqualTo(3);
+        assertThat(account.inFlight()).isZero();
+        assertThat(output).contains(
+                "Pipeline stopped: produced 3 = acknowledged 3 + failed 0 + dropped 0 + in flight 0 (deferred 0)");
+    }
+
+    @Test
+    void shutdownWaitsNoLongerThanItsTimeout(CapturedOutput output) {
+        start(PipelineSettings.with("work", "1h", "concurrency", "4", "shutdown-timeout", "2s"));
+        time.advanceTimeBy(Duration.ofMillis(3500));
+
+        AtomicBoolean done = new AtomicBoolean();
+        pipeline.stop(() -> done.set(true));
+        time.advanceTimeBy(Duration.ofMillis(1999));
+        assertThat(done).isFalse();
+        time.advanceTimeBy(Duration.ofMillis(1));
+
+        assertThat(done).isTrue();
+        assertThat(output).contains(
+                "Pipeline stopped: produced 3 = acknowledged 0 + failed 0 + dropped 0 + in flight 3 (deferred 0)");
+    }
+
+    @Test
+    void aPipelineNeverStartedStopsAtOnce() {
+        pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE);
+        AtomicBoolean done = new AtomicBoolean();
+
+        pipeline.stop(() -> done.set(true));
+
+        assertThat(done).isTrue();
+        assertThat(pipeline.isRunning()).isFalse();
+    }
+
+    /** One message is taken by the consumer and sticks; every tick after that meets a full buffer of 4. */
+    private static PipelineProperties slowConsumer(String overflow) {
+        return PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "overflow", overflow);
+    }
+
+    private void start(PipelineProperties settings) {
+        start(settings, Consumer.Failures.NONE);
+    }
+
+    private void start(PipelineProperties settings, Consumer.Failures failures) {
+        pipeline = new Pipeline(settings, time, failures);
+        pipeline.start();
+    }
+
+    /** Stops producing and lets the consumer finish everything produced so far. */
+    private void drain() {
+        pipeline.pause().block();
+        time.advanceTimeBy(Duration.ofHours(6));
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.inFlight()).isZero();
+        assertBalanced(account);
+    }
+
+    private List<Long> consumedNumbers() {
+        return pipeline.transcript().block().stream()
+            .filter(line -> line.startsWith("[CONSUMER] Consuming "))
+            .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+            .toList();
+    }
+
+    private static void assertBalanced(PipelineSnapshot account) {
+        assertThat(account.produced())
+            .isEqualTo(account.acknowledged() + account.failed() + account.dropped() + account.inFlight());
+        assertThat(account.inFlight()).isEqualTo(account.buffered() + account.consuming());
+        assertThat(account.buffered()).isNotNegative();
+        assertThat(account.consuming()).isNotNegative();
+    }
+}
