@@ -2,6 +2,8 @@ package dev.loopinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,9 +11,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Actuator answers on its own port, exposing health, info and prometheus only; the app port serves none of it. */
+/**
+ * Actuator answers on its own port, exposing health, info, prometheus, metrics and pipeline only; the app port
+ * serves none of it.
+ */
 @ServerTest
 class ManagementPortTest {
 
@@ -59,8 +65,48 @@ class ManagementPortTest {
     void prometheusScrapesAreServed() {
         management.get().uri("/actuator/prometheus").exchange()
             .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith("text/plain")
-            .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+            .expectHeader().contentTypeCompatibleWith("text/plain");
+        assertThat(Scrape.of(managementPort).text()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void metricsAreBrowsable() {
+        management.get().uri("/actuator/metrics/loopinfo.pipeline.messages").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.availableTags[?(@.tag == 'outcome')].values[*]").value(List.class,
+                    outcomes -> assertThat(outcomes).contains("produced", "acknowledged", "failed", "dropped",
+                            "deferred"));
+    }
+
+    @Test
+    void theStartupGroupIsUp() {
+        management.get().uri("/actuator/health/startup").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void infoTellsTheGitCommitWhenTheBuildHadOne() {
+        boolean built = new ClassPathResource("git.properties").exists();
+        if (!built) {
+            assertThat(System.getenv("CI")).as("CI builds from a git clone, so it has git.properties")
+                .isNotEqualTo("true");
+            return;
+        }
+        management.get().uri("/actuator/info").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.git.commit.id").isNotEmpty();
+    }
+
+    @Test
+    void exactlyTheDocumentedEndpointsAreExposed() {
+        management.get().uri("/actuator").exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).value(links -> assertThat(links.replaceAll("\\s", ""))
+                .containsPattern("\"_links\":\\{\"self\"")
+                .doesNotContain("\"env\"", "\"beans\"", "\"configprops\"", "\"heapdump\"", "\"threaddump\"",
+                        "\"shutdown\"", "\"loggers\"", "\"mappings\"")
+                .contains("\"health\"", "\"info\"", "\"prometheus\"", "\"metrics\"", "\"pipeline\""));
     }
 
     @ParameterizedTest

@@ -1,8 +1,16 @@
 package dev.loopinfo.greeting;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Greets a name after the configured delay, the way the original's {@code await asyncio.sleep(0.5)} does:
@@ -13,16 +21,28 @@ class Greeter {
 
     private final GreetingProperties properties;
 
-    Greeter(GreetingProperties properties) {
+    private final Timer wait;
+
+    Greeter(GreetingProperties properties, MeterRegistry registry) {
         this.properties = properties;
+        this.wait = Timer.builder("loopinfo.greeting.wait")
+            .description("The greeting's own non-blocking wait, from receiving the request to resuming it")
+            .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(600),
+                    Duration.ofSeconds(1))
+            .register(registry);
     }
 
     Mono<Greeting> greet(Name name) {
         return Mono.defer(() -> {
             String receivedOn = Thread.currentThread().getName();
-            return Mono.delay(properties.delay())
-                .map(tick -> new Greeting("Hello, " + name.value() + "!", name.value(),
-                        properties.delay().toMillis(), receivedOn, Thread.currentThread().getName()));
+            // Mono.delay's own clock, so virtual time in tests is the time measured.
+            Scheduler clock = Schedulers.parallel();
+            long received = clock.now(TimeUnit.NANOSECONDS);
+            return Mono.delay(properties.delay(), clock).map(tick -> {
+                wait.record(clock.now(TimeUnit.NANOSECONDS) - received, TimeUnit.NANOSECONDS);
+                return new Greeting("Hello, " + name.value() + "!", name.value(), properties.delay().toMillis(),
+                        receivedOn, Thread.currentThread().getName());
+            });
         });
     }
 }

@@ -4,6 +4,7 @@ package dev.loopinfo.pipeline;
  * One message from producer to consumer: the original's {@code n}.
  *
  * @param number 1, 2, 3, … in production order
+ * @param producedAt when it was produced, in nanoseconds on the pipeline's clock
  */
-public record Message(long number) {
+public record Message(long number, long producedAt) {
 }

@@ -19,7 +19,7 @@ final class OriginalRun {
 
     static Mono<List<String>> of(int count) {
         List<String> transcript = new ArrayList<>();
-        Producer producer = new Producer(transcript::add);
+        Producer producer = new Producer(transcript::add, System::nanoTime);
         Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE, transcript::add,
                 Schedulers.immediate());
         return Flux.range(0, count)

@@ -2,17 +2,22 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -63,9 +68,9 @@ public class Pipeline implements SmartLifecycle {
     /** The producer's clock: the latest tick interval, or paused. Replaying it restarts the ticks. */
     private final Sinks.Many<Ticking> ticking = Sinks.many().replay().latest();
 
-    private final Sinks.Empty<Void> drained = Sinks.empty();
+    private volatile Sinks.Empty<Void> drained = Sinks.empty();
 
-    private final Sinks.Empty<Void> stopped = Sinks.empty();
+    private volatile Sinks.Empty<Void> stopped = Sinks.empty();
 
     private volatile State state = State.NOT_STARTED;
 
@@ -73,50 +78,84 @@ public class Pipeline implements SmartLifecycle {
 
     private Disposable flow;
 
-    Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures) {
+    private final Timer latency;
+
+    Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures, MeterRegistry registry) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.interval = settings.interval();
         this.transcript = new TranscriptRing(settings.transcriptLines());
-        this.producer = new Producer(transcript);
+        this.producer = new Producer(transcript, () -> scheduler.now(TimeUnit.NANOSECONDS));
         this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
+        this.latency = Timer.builder("loopinfo.pipeline.latency")
+            .description("Time from producing a message to its acknowledgement, retries included")
+            .publishPercentileHistogram()
+            .register(registry);
+        bindMetrics(registry);
     }
 
-    /** Starts the pipeline once the application is ready to serve, unless it is disabled. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void applicationReady() {
-        if (settings.enabled()) {
-            start();
-        }
+    private void bindMetrics(MeterRegistry registry) {
+        Map<String, AtomicLong> outcomes = Map.of("produced", produced, "acknowledged", acknowledged, "failed",
+                failed, "dropped", dropped, "deferred", deferred);
+        outcomes.forEach((outcome, count) -> FunctionCounter.builder("loopinfo.pipeline.messages", count,
+                AtomicLong::get)
+            .description("Pipeline messages by outcome; deferred counts messages the producer held back")
+            .tag("outcome", outcome)
+            .baseUnit("messages")
+            .register(registry));
+        Gauge.builder("loopinfo.pipeline.in.flight", this, Pipeline::inFlight)
+            .description("Messages produced and not yet settled: buffered or being consumed")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.buffered", this, Pipeline::buffered)
+            .description("Messages waiting in the buffer between producer and consumer")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.buffer.capacity", settings, PipelineProperties::bufferSize)
+            .description("Most messages the buffer holds (loopinfo.pipeline.buffer-size)")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.running", this, pipeline -> pipeline.state() == State.RUNNING ? 1 : 0)
+            .description("1 while the pipeline is producing, 0 when paused, stopped or not started")
+            .register(registry);
     }
 
-    /** Starts producing. */
+    /**
+     * Starts producing; Spring starts the pipeline last, once the web server is up (unless it is disabled), and
+     * may start it again after a stop.
+     */
     @Override
     public void start() {
-        schedule(() -> {
-            if (state != State.NOT_STARTED) {
-                return;
-            }
-            flow = ticking.asFlux()
-                .switchMap(clock -> clock.paused() ? Flux.never()
-                        : Flux.interval(clock.interval(), clock.interval(), scheduler))
-                .concatMap(tick -> Flux.range(0, settings.batch()).handle(this::produce))
-                .onBackpressureBuffer(settings.bufferSize(), this::drop, overflowStrategy())
-                .flatMap(this::consume, settings.concurrency())
-                .subscribe(this::settle, error -> log.error("Pipeline failed", error));
-            ticking.tryEmitNext(new Ticking(interval, false));
-            state = State.RUNNING;
-            log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})",
-                    settings.batch(), interval.toMillis(), settings.concurrency(), settings.bufferSize(), settings.overflow().settingName());
-        });
+        if (isRunning()) {
+            return;
+        }
+        stopped = Sinks.empty();
+        flow = ticking.asFlux()
+            .switchMap(clock -> clock.paused() ? Flux.never()
+                    : Flux.interval(clock.interval(), clock.interval(), scheduler))
+            .concatMap(tick -> Flux.range(0, settings.batch()).handle(this::produce))
+            .onBackpressureBuffer(settings.bufferSize(), this::drop, overflowStrategy())
+            .flatMap(this::consume, settings.concurrency())
+            .subscribe(this::settle, error -> log.error("Pipeline failed", error));
+        state = State.RUNNING;
+        tick(false);
+        log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})",
+                settings.batch(), interval.toMillis(), settings.concurrency(), settings.bufferSize(),
+                settings.overflow().settingName());
+    }
+
+    /** Runs unless {@code loopinfo.pipeline.enabled} is false. */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
     }
 
     /** Stops producing; messages already produced go on to the consumer. */
     public Mono<PipelineSnapshot> pause() {
         return control(() -> {
             if (state == State.RUNNING) {
-                ticking.tryEmitNext(new Ticking(interval, true));
                 state = State.PAUSED;
+                tick(true);
             }
         });
     }
@@ -124,8 +163,8 @@ public class Pipeline implements SmartLifecycle {
     public Mono<PipelineSnapshot> resume() {
         return control(() -> {
             if (state == State.PAUSED) {
-                ticking.tryEmitNext(new Ticking(interval, false));
                 state = State.RUNNING;
+                tick(false);
             }
         });
     }
@@ -135,7 +174,7 @@ public class Pipeline implements SmartLifecycle {
         return control(() -> {
             interval = newInterval;
             if (state == State.RUNNING) {
-                ticking.tryEmitNext(new Ticking(newInterval, false));
+                tick(false);
             }
         });
     }
@@ -155,9 +194,9 @@ public class Pipeline implements SmartLifecycle {
         return transcript.live();
     }
 
-    /** Completes once the pipeline has stopped for good. */
+    /** Completes when the pipeline, as running now, stops. */
     public Mono<Void> stopped() {
-        return stopped.asMono();
+        return Mono.defer(() -> stopped.asMono());
     }
 
     public State state() {
@@ -171,14 +210,13 @@ public class Pipeline implements SmartLifecycle {
     @Override
     public void stop(Runnable done) {
         schedule(() -> {
-            if (state == State.NOT_STARTED || state == State.STOPPED) {
-                state = State.STOPPED;
-                stopped.tryEmitEmpty();
+            if (!isRunning()) {
                 done.run();
                 return;
             }
             state = State.STOPPING;
-            ticking.tryEmitNext(new Ticking(interval, true));
+            drained = Sinks.empty();
+            tick(true);
             log.info("Pipeline stopping: waiting up to {} ms for {} in-flight message(s)",
                     settings.shutdownTimeout().toMillis(), inFlight());
             settleIfDrained();
@@ -209,12 +247,6 @@ public class Pipeline implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return state == State.RUNNING || state == State.PAUSED || state == State.STOPPING;
-    }
-
-    /** Started by loopinfo once the application is ready, not during refresh. */
-    @Override
-    public boolean isAutoStartup() {
-        return false;
     }
 
     long produced() {
@@ -270,6 +302,8 @@ public class Pipeline implements SmartLifecycle {
 
     private void settle(Outcome outcome) {
         if (outcome.failure() == null) {
+            latency.record(scheduler.now(TimeUnit.NANOSECONDS) - outcome.message().producedAt(),
+                    TimeUnit.NANOSECONDS);
             acknowledged.incrementAndGet();
             producer.received(outcome.reply());
         }
@@ -284,6 +318,12 @@ public class Pipeline implements SmartLifecycle {
         if (state == State.STOPPING && inFlight() == 0) {
             drained.tryEmitEmpty();
         }
+    }
+
+    /** Sets the producer's clock: ticking at the current interval, or paused. */
+    private void tick(boolean paused) {
+        // Start-up runs on Spring's thread, controls on the pipeline's: retry the rare overlap, never fail it.
+        ticking.emitNext(new Ticking(interval, paused), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
     private BufferOverflowStrategy overflowStrategy() {

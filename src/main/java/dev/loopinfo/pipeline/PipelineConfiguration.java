@@ -1,8 +1,12 @@
 package dev.loopinfo.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import reactor.core.observability.micrometer.Micrometer;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -10,14 +14,18 @@ import reactor.core.scheduler.Schedulers;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
-    /** One named thread, like asyncio's one loop; disposed after the pipeline has stopped. */
+    /**
+     * One named thread, like asyncio's one loop, timed for metrics ({@code loopinfo_pipeline_scheduler_*});
+     * disposed after the pipeline has stopped.
+     */
     @Bean(destroyMethod = "dispose")
-    Scheduler pipelineScheduler() {
-        return Schedulers.newSingle("pipeline");
+    Scheduler pipelineScheduler(MeterRegistry registry) {
+        return Micrometer.timedScheduler(Schedulers.newSingle("pipeline"), registry, "loopinfo.pipeline",
+                Tags.empty());
     }
 
     @Bean
-    Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler) {
-        return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()));
+    Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler, MeterRegistry registry) {
+        return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()), registry);
     }
 }

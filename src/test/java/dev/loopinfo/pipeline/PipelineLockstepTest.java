@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Flux;
@@ -62,7 +64,7 @@ class PipelineLockstepTest {
         var scheduler = Schedulers.newSingle("pipeline");
         try {
             Pipeline pipeline = new Pipeline(PipelineSettings.with("interval", "10ms", "work", "5ms"), scheduler,
-                    Consumer.Failures.NONE);
+                    Consumer.Failures.NONE, new SimpleMeterRegistry());
             StepVerifier.create(pipeline.transcriptLines()
                     .map(line -> Thread.currentThread().getName())
                     .take(9)
@@ -78,7 +80,8 @@ class PipelineLockstepTest {
     }
 
     private static Flux<String> linesOf(PipelineProperties settings, int lines) {
-        Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE);
+        Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE,
+                new SimpleMeterRegistry());
         return pipeline.transcriptLines().take(lines).doOnSubscribe(subscription -> pipeline.start());
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 class PipelineTest {
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private Pipeline pipeline;
 
@@ -144,6 +150,33 @@ class PipelineTest {
     }
 
     @Test
+    void metricsTellTheSameAccount() {
+        start(PipelineSettings.with("interval", "100ms", "work", "250ms", "concurrency", "2", "buffer-size", "3",
+                "overflow", "drop-newest"));
+        time.advanceTimeBy(Duration.ofMillis(2050));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(counted("produced")).isEqualTo(account.produced()).isEqualTo(20);
+        assertThat(counted("acknowledged")).isEqualTo(account.acknowledged()).isPositive();
+        assertThat(counted("dropped")).isEqualTo(account.dropped()).isPositive();
+        assertThat(counted("failed")).isEqualTo(account.failed());
+        assertThat(counted("deferred")).isEqualTo(account.deferred());
+        assertThat(registry.get("loopinfo.pipeline.in.flight").gauge().value()).isEqualTo(account.inFlight());
+        assertThat(registry.get("loopinfo.pipeline.buffered").gauge().value()).isEqualTo(account.buffered());
+        assertThat(registry.get("loopinfo.pipeline.buffer.capacity").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("loopinfo.pipeline.running").gauge().value()).isEqualTo(1);
+        Timer latency = registry.get("loopinfo.pipeline.latency").timer();
+        assertThat(latency.count()).isEqualTo(account.acknowledged());
+        // Every acknowledged message waited for its 250 ms of work, some also in the buffer.
+        assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(250.0 * latency.count());
+        assertThat(latency.max(TimeUnit.MILLISECONDS)).isGreaterThan(250);
+    }
+
+    private double counted(String outcome) {
+        return registry.get("loopinfo.pipeline.messages").tag("outcome", outcome).functionCounter().count();
+    }
+
+    @Test
     void pauseStopsProducingAndResumeGoesOn() {
         start(PipelineSettings.with());
         time.advanceTimeBy(Duration.ofMillis(3500));
@@ -210,8 +243,28 @@ class PipelineTest {
     }
 
     @Test
+    void aStoppedPipelineStartsAgainAndKeepsCounting() {
+        start(PipelineSettings.with());
+        time.advanceTimeBy(Duration.ofMillis(2500));
+        AtomicBoolean done = new AtomicBoolean();
+        pipeline.stop(() -> done.set(true));
+        assertThat(done).isTrue();
+        assertThat(pipeline.stopped().toFuture()).isCompleted();
+
+        pipeline.start();
+
+        assertThat(pipeline.isRunning()).isTrue();
+        assertThat(pipeline.stopped().toFuture()).isNotDone();
+        time.advanceTimeBy(Duration.ofMillis(2000));
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.produced()).isEqualTo(4);
+        assertThat(account.acknowledged()).isEqualTo(4);
+        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Producing 4...");
+    }
+
+    @Test
     void aPipelineNeverStartedStopsAtOnce() {
-        pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE);
+        pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE, registry);
         AtomicBoolean done = new AtomicBoolean();
 
         pipeline.stop(() -> done.set(true));
@@ -230,7 +283,7 @@ class PipelineTest {
     }
 
     private void start(PipelineProperties settings, Consumer.Failures failures) {
-        pipeline = new Pipeline(settings, time, failures);
+        pipeline = new Pipeline(settings, time, failures, registry);
         pipeline.start();
     }
 

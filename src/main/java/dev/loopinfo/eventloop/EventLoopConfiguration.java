@@ -1,0 +1,74 @@
+package dev.loopinfo.eventloop;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.web.reactive.function.server.RouterFunction;
+
+import reactor.core.observability.micrometer.Micrometer;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.LoopResources;
+
+/** Metrics for the event loop: Reactor Netty's own, by route template, and loopinfo's lag probe. */
+@Configuration(proxyBeanMethods = false)
+class EventLoopConfiguration {
+
+    @Bean
+    RouteTemplates routeTemplates(ObjectProvider<RouterFunction<?>> routers, ResourcePatternResolver resources) {
+        return RouteTemplates.of(routers.orderedStream(), resources);
+    }
+
+    /**
+     * Turns on Reactor Netty's server metrics for the app port: event loops, connections, and timings by route
+     * template. Boot applies server customizers to the app server only, so scrapes of the management port stay
+     * out of these series.
+     */
+    @Bean
+    NettyServerCustomizer nettyMetrics(RouteTemplates routes) {
+        return server -> server.metrics(true, routes::template);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler eventLoopProbeScheduler(MeterRegistry registry) {
+        return Micrometer.timedScheduler(Schedulers.newSingle("eventloop-probe"), registry,
+                "loopinfo.eventloop.probe", Tags.empty());
+    }
+
+    @Bean
+    EventLoopLagProbe eventLoopLagProbe(ReactorResourceFactory resources, EventLoopProperties settings,
+            MeterRegistry registry, Scheduler eventLoopProbeScheduler) {
+        // The loops the app server runs on: Boot hands this factory's loop resources to the Netty server.
+        return new EventLoopLagProbe(resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE), settings,
+                registry, eventLoopProbeScheduler);
+    }
+
+    /** Every exported series gets a HELP text; Reactor Netty registers its meters without one. */
+    @Bean
+    MeterFilter meterDescriptions() {
+        return MeterDescriptions.filter();
+    }
+
+    /** Pod and namespace tags on every meter, when the Downward API provides them. */
+    @Bean
+    MeterFilter podTags(Environment environment) {
+        Tags tags = Tags.empty();
+        for (Map.Entry<String, String> tag : Map.of("pod", "POD_NAME", "namespace", "POD_NAMESPACE").entrySet()) {
+            String value = environment.getProperty(tag.getValue());
+            if (value != null && !value.isBlank()) {
+                tags = tags.and(tag.getKey(), value);
+            }
+        }
+        return MeterFilter.commonTags(tags);
+    }
+}

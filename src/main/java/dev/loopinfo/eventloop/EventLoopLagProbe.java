@@ -1,0 +1,179 @@
+package dev.loopinfo.eventloop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Measures how late each Netty event loop runs a task: Node.js's event-loop lag, for Reactor Netty. Every
+ * {@code probe-interval} it hands each loop a no-op and records how long the no-op waited to run. A loop that is
+ * blocked runs it late; a probe still waiting counts as lag too, so a loop that is stuck right now shows it right
+ * now. At most one probe per loop is ever outstanding, so a stuck loop is not buried under probes.
+ */
+class EventLoopLagProbe implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLoopLagProbe.class);
+
+    private static final Duration[] LAG_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(5) };
+
+    private final EventLoopGroup loops;
+
+    private final EventLoopProperties settings;
+
+    private final MeterRegistry registry;
+
+    private final Scheduler scheduler;
+
+    private final List<Loop> probes = new ArrayList<>();
+
+    private volatile Disposable ticking;
+
+    EventLoopLagProbe(EventLoopGroup loops, EventLoopProperties settings, MeterRegistry registry,
+            Scheduler scheduler) {
+        this.loops = loops;
+        this.settings = settings;
+        this.registry = registry;
+        this.scheduler = scheduler;
+    }
+
+    /** Starts probing, last in Spring's start-up, once the web server is up. */
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        probes.clear();
+        for (EventExecutor loop : loops) {
+            probes.add(new Loop(loop, threadName(loop)));
+        }
+        ticking = Flux.interval(settings.probeInterval(), settings.probeInterval(), scheduler)
+            .onBackpressureDrop()
+            .subscribe(tick -> probeAll(System.nanoTime()));
+        log.info("Probing {} event loop(s) every {} ms for lag (blocked above {} ms)", probes.size(),
+                settings.probeInterval().toMillis(), settings.blockedThreshold().toMillis());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticking != null) {
+            ticking.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticking != null && !ticking.isDisposed();
+    }
+
+    /** Runs unless {@code loopinfo.eventloop.probe-enabled} is false. */
+    @Override
+    public boolean isAutoStartup() {
+        return settings.probeEnabled();
+    }
+
+    private void probeAll(long now) {
+        for (Loop loop : probes) {
+            loop.closeInterval(now);
+            loop.probe();
+        }
+    }
+
+    /** A loop's thread name, such as {@code reactor-http-epoll-2}: asked of the loop itself, once, at start. */
+    private static String threadName(EventExecutor loop) {
+        try {
+            return loop.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while naming event loops", ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("An event loop did not answer at start-up", ex);
+        }
+    }
+
+    /** One event loop's probe and meters. */
+    private final class Loop {
+
+        private final EventExecutor executor;
+
+        private final String name;
+
+        private final Timer lag;
+
+        /** When the outstanding probe was handed over (System.nanoTime), or 0 when none is outstanding. */
+        private final AtomicLong pendingSince = new AtomicLong();
+
+        private final AtomicLong worstSinceTick = new AtomicLong();
+
+        private volatile long worstOfLastInterval;
+
+        private boolean warned;
+
+        private long lastWarning;
+
+        Loop(EventExecutor executor, String name) {
+            this.executor = executor;
+            this.name = name;
+            this.lag = Timer.builder("loopinfo.eventloop.lag")
+                .description("How long a no-op handed to this Netty event loop waited before it ran")
+                .tag("loop", name)
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry);
+            Gauge.builder("loopinfo.eventloop.lag.worst", this, loop -> loop.worstOfLastInterval / 1e9)
+                .description("Worst lag of this Netty event loop in the last probe interval, a probe still "
+                        + "waiting included")
+                .tag("loop", name)
+                .baseUnit("seconds")
+                .register(registry);
+        }
+
+        void probe() {
+            long handedOver = System.nanoTime();
+            if (!pendingSince.compareAndSet(0, handedOver)) {
+                return; // the last probe has not run yet: this loop is busy or stuck
+            }
+            executor.execute(() -> {
+                long waited = System.nanoTime() - handedOver;
+                lag.record(waited, TimeUnit.NANOSECONDS);
+                worstSinceTick.accumulateAndGet(waited, Math::max);
+                pendingSince.set(0);
+            });
+        }
+
+        /** Settles the interval that ends now: its worst lag, and a warning if that is over the threshold. */
+        void closeInterval(long now) {
+            long pending = pendingSince.get();
+            long worst = Math.max(worstSinceTick.getAndSet(0), (pending == 0) ? 0 : now - pending);
+            worstOfLastInterval = worst;
+            if (worst > settings.blockedThreshold().toNanos()
+                    && (!warned || now - lastWarning >= settings.warnInterval().toNanos())) {
+                warned = true;
+                lastWarning = now;
+                log.warn("Event loop {} is blocked: a task waited {} ms to run (threshold {} ms)", name,
+                        TimeUnit.NANOSECONDS.toMillis(worst), settings.blockedThreshold().toMillis());
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.loopinfo.eventloop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns a request path into the template of the route that serves it ({@code /hello/Ada} →
+ * {@code /hello/{name}}), so that metrics get one series per route however many names are greeted. The
+ * templates are read once from the application's own {@link RouterFunction}s and static files; any other path is
+ * {@value #UNMATCHED}.
+ */
+public class RouteTemplates {
+
+    /** The template of every path no route or static file serves. */
+    public static final String UNMATCHED = "UNMATCHED";
+
+    private final List<PathPattern> patterns;
+
+    RouteTemplates(List<String> templates) {
+        this.patterns = templates.stream()
+            .distinct()
+            .map(PathPatternParser.defaultInstance::parse)
+            .sorted(PathPattern.SPECIFICITY_COMPARATOR)
+            .toList();
+    }
+
+    /** The route templates of the given router functions, plus each static file under {@code classpath:/static/}. */
+    static RouteTemplates of(Stream<RouterFunction<?>> routers, ResourcePatternResolver resources) {
+        List<String> templates = new ArrayList<>();
+        PathCollector collector = new PathCollector(templates);
+        routers.forEach(router -> router.accept(collector));
+        templates.addAll(staticFiles(resources));
+        return new RouteTemplates(templates);
+    }
+
+    /** The template for a request path (without query string), or {@value #UNMATCHED}. */
+    public String template(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(container)) {
+                return pattern.getPatternString();
+            }
+        }
+        return UNMATCHED;
+    }
+
+    List<String> templates() {
+        return patterns.stream().map(PathPattern::getPatternString).sorted(Comparator.naturalOrder()).toList();
+    }
+
+    private static List<String> staticFiles(ResourcePatternResolver resources) {
+        String root = "/static/";
+        try {
+            return Stream.of(resources.getResources("classpath:" + root + "**/*.*"))
+                .filter(Resource::isReadable)
+                .map(RouteTemplates::url)
+                .map(url -> url.substring(url.lastIndexOf(root) + root.length() - 1))
+                .toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot list the static files", ex);
+        }
+    }
+
+    private static String url(Resource resource) {
+        try {
+            return resource.getURL().toString();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Collects every path pattern that a router function's predicates name; nothing else matters here. */
+    private record PathCollector(List<String> templates) implements RouterFunctions.Visitor, RequestPredicates.Visitor {
+
+        @Override
+        public void path(String pattern) {
+            templates.add(pattern);
+        }
+
+        @Override
+        public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
+            predicate.accept(this);
+        }
+
+        @Override
+        public void startNested(RequestPredicate predicate) {
+            predicate.accept(this);
+        }
+
+        @Override
+        public void endNested(RequestPredicate predicate) {
+        }
+
+        @Override
+        public void resources(Function<ServerRequest, Mono<Resource>> lookupFunction) {
+        }
+
+        @Override
+        public void attributes(Map<String, Object> attributes) {
+        }
+
+        @Override
+        public void unknown(RouterFunction<?> routerFunction) {
+        }
+
+        @Override
+        public void method(Set<HttpMethod> methods) {
+        }
+
+        @Override
+        public void pathExtension(String extension) {
+        }
+
+        @Override
+        public void header(String name, String value) {
+        }
+
+        @Override
+        public void queryParam(String name, String value) {
+        }
+
+        @Override
+        public void version(String version) {
+        }
+
+        @Override
+        public void startAnd() {
+        }
+
+        @Override
+        public void and() {
+        }
+
+        @Override
+        public void endAnd() {
+        }
+
+        @Override
+        public void startOr() {
+        }
+
+        @Override
+        public void or() {
+        }
+
+        @Override
+        public void endOr() {
+        }
+
+        @Override
+        public void startNegate() {
+        }
+
+        @Override
+        public void endNegate() {
+        }
+
+        @Override
+        public void unknown(RequestPredicate predicate) {
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.loopinfo;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** One scrape of {@code /actuator/prometheus} on the management port, as Prometheus reads it. */
+public record Scrape(String text) {
+
+    private static final int MAX_SCRAPE_BYTES = 8 * 1024 * 1024;
+
+    public static Scrape of(int managementPort) {
+        String text = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + managementPort)
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_SCRAPE_BYTES))
+            .build()
+            .get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+        return new Scrape(text);
+    }
+
+    /** Every sample line: {@code name{labels} value}. */
+    public Stream<String> samples() {
+        return text.lines().filter(line -> !line.isBlank() && !line.startsWith("#"));
+    }
+
+    /** Each series (name and labels, without the value) whose name starts with the prefix. */
+    public List<String> series(String namePrefix) {
+        return samples().filter(line -> line.startsWith(namePrefix))
+            .map(line -> line.substring(0, line.lastIndexOf(' ')))
+            .sorted()
+            .toList();
+    }
+}
