@@ -57,7 +57,8 @@ class GreetingHandler {
     }
 
     private IndexPage indexPage() {
-        return new IndexPage("Index", instance.version(), instance.host(), Thread.currentThread().getName());
+        return new IndexPage("Index", instance.version(), instance.host(), instance.node(), instance.namespace(),
+                Thread.currentThread().getName());
     }
 
     /**
