@@ -1,0 +1,139 @@
+package dev.loopinfo.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.loopinfo.RealTool;
+
+/**
+ * The image that Jib builds runs under the chart's own settings: the pod's security context (numeric non-root
+ * user, read-only root filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), the chart's
+ * environment and its rendered ConfigMap. No registry is reachable here, so the image is built offline on a
+ * locally made base image ({@code src/image/build-offline.sh}) and run by podman.
+ */
+class ContainerImageTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private final String container = "loopinfo-check-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void removeContainer() throws IOException, InterruptedException {
+        run("remove", List.of("src/image/podman.sh", "rm", "-f", container), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theImageServesPagesAndProbesUnderTheChartsSecuritySettings() throws Exception {
+        RealTool.require("podman", "podman");
+        RealTool.require("runc", "runc");
+        Process build = run("build", List.of("src/image/build-offline.sh"), Duration.ofMinutes(5));
+        assertThat(build.exitValue()).as(log("build")).isZero();
+
+        int http = freePort();
+        int management = freePort();
+        RenderedChart chart = RenderedChart.render(template -> template.set("ports.http", http)
+            .set("ports.management", management));
+        Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Path config = Files.createDirectories(work.resolve("config"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.writeString(config.resolve("application.yaml"),
+                chart.one(ConfigMap.class).getData().get("application.yaml"));
+        Files.setPosixFilePermissions(config.resolve("application.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        List<String> command = new ArrayList<>(List.of("src/image/podman.sh", "run", "-d", "--name", container));
+        command.addAll(securityOptions(pod.getSecurityContext()));
+        command.addAll(List.of("--tmpfs", "/tmp:rw,size=64m", "-v", config + ":/config:ro"));
+        pod.getEnv().stream().filter(variable -> variable.getValue() != null)
+            .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
+        command.addAll(List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7",
+                "localhost/loopinfo:local"));
+        Process start = run("run", command, Duration.ofMinutes(1));
+        assertThat(start.exitValue()).as(log("run")).isZero();
+
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(
+                () -> assertThat(get(management, "/actuator/health/readiness")).contains("\"status\":\"UP\""));
+        assertThat(get(management, "/actuator/health/startup")).contains("\"status\":\"UP\"");
+        assertThat(get(management, "/actuator/health/liveness")).contains("\"status\":\"UP\"");
+        assertThat(get(http, "/")).contains("<h1>Index</h1>", "<dt>Host</dt><dd>loopinfo-abc12</dd>",
+                "<dt>Namespace</dt><dd>shop</dd>", "<dt>Node</dt><dd>node-7</dd>");
+        assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
+
+        Process logs = run("logs", List.of("src/image/podman.sh", "logs", container), Duration.ofSeconds(30));
+        assertThat(log("logs")).as("structured JSON logging, as the chart configures it")
+            .containsPattern("(?m)^\\{.*\"message\":\"loopinfo started at http://localhost:" + http);
+        assertThat(logs.exitValue()).isZero();
+    }
+
+    /** The container security context, as podman options. */
+    private static List<String> securityOptions(SecurityContext security) {
+        List<String> options = new ArrayList<>(List.of("--user",
+                security.getRunAsUser() + ":" + security.getRunAsGroup()));
+        if (Boolean.TRUE.equals(security.getReadOnlyRootFilesystem())) {
+            options.add("--read-only");
+        }
+        if (Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+            options.addAll(List.of("--security-opt", "no-new-privileges"));
+        }
+        security.getCapabilities().getDrop().forEach(capability -> options.addAll(List.of("--cap-drop", capability)));
+        return options;
+    }
+
+    private String get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Runs a command, its output kept for {@link #log(String)} under the given name. */
+    private Process run(String name, List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(work.resolve(name + ".log").toFile())
+            .start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took longer than " + timeout);
+        }
+        return process;
+    }
+
+    private String log(String name) throws IOException {
+        Path file = work.resolve(name + ".log");
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
