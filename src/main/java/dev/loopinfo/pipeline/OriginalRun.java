@@ -12,12 +12,13 @@ import reactor.core.scheduler.Schedulers;
  * The original lesson as a one-shot run: a fresh producer hands messages 1 to {@code count} to a fresh
  * consumer in lockstep and hears "200 OK" for each. It shares nothing with the continuous pipeline.
  */
-final class OriginalRun {
+public final class OriginalRun {
 
     private OriginalRun() {
     }
 
-    static Mono<List<String>> of(int count) {
+    /** The transcript of a lockstep run of {@code count} messages, in order. */
+    public static Mono<List<String>> of(int count) {
         List<String> transcript = new ArrayList<>();
         Producer producer = new Producer(transcript::add, System::nanoTime);
         Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE, transcript::add,

@@ -19,7 +19,9 @@ class RouteTemplatesTest {
     @CsvSource({ "/, /", "/hello/Ada, /hello/{name}", "/hello/a%2Fb, /hello/{name}", "/hello/%F0%9F%98%80, /hello/{name}",
             "/hello, /hello", "/hello/, /hello/", "/pipeline, /pipeline", "/pipeline/events, /pipeline/events",
             "/api/pipeline, /api/pipeline", "/api/pipeline/runs, /api/pipeline/runs",
-            "/css/loopinfo.css, /css/loopinfo.css", "/js/pipeline.js, /js/pipeline.js",
+            "/css/loopinfo.css, /css/loopinfo.css", "/js/pipeline.js, /js/pipeline.js", "/favicon.svg, /favicon.svg",
+            "/lessons, /lessons", "/lessons/interleave, /lessons/{lesson}", "/lessons/nope, /lessons/{lesson}",
+            "/lessons/hello-world/events, /lessons/{lesson}/events",
             "/hello/Ada/again, UNMATCHED", "/nowhere, UNMATCHED", "/actuator/health, UNMATCHED",
             "/css/missing.css, UNMATCHED", "'', UNMATCHED" })
     void mapsPathsToTheirRouteTemplate(String path, String template) {

@@ -1,0 +1,68 @@
+package dev.loopinfo.lessons;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.loopinfo.web.Routing;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The lessons' pages, their live events, and their JSON form for curl. */
+@Component
+class LessonHandler {
+
+    private final Lessons lessons;
+
+    LessonHandler(Lessons lessons) {
+        this.lessons = lessons;
+    }
+
+    Mono<ServerResponse> index(ServerRequest request) {
+        return ServerResponse.ok().contentType(Routing.HTML)
+            .render("lessons", Map.of("lessons", Arrays.asList(Lesson.values())));
+    }
+
+    Mono<ServerResponse> page(ServerRequest request) {
+        return ServerResponse.ok().contentType(Routing.HTML).render("lesson", Map.of("lesson", lesson(request)));
+    }
+
+    /** The finished lesson as JSON: lines with thread and elapsed time, the total and the threads used. */
+    Mono<ServerResponse> json(ServerRequest request) {
+        return lessons.runToEnd(lesson(request))
+            .flatMap(run -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(run));
+    }
+
+    /** Each line as a {@code line} event as it is printed, then a {@code done} event with the whole run. */
+    Mono<ServerResponse> events(ServerRequest request) {
+        Lesson lesson = lesson(request);
+        Flux<ServerSentEvent<Object>> events = Flux.defer(() -> {
+            long started = System.nanoTime();
+            List<LessonLine> printed = new ArrayList<>();
+            return lessons.run(lesson)
+                .doOnNext(printed::add)
+                .map(line -> ServerSentEvent.builder((Object) line).event("line").build())
+                .concatWith(Mono.fromSupplier(() -> ServerSentEvent
+                    .builder((Object) Lessons.summary(lesson, printed, started)).event("done").build()));
+        });
+        return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+            .body(BodyInserters.fromServerSentEvents(events));
+    }
+
+    private static Lesson lesson(ServerRequest request) {
+        String name = request.pathVariable("lesson");
+        return Lesson.named(name)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no lesson '" + name
+                    + "': see /lessons."));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.loopinfo.lessons;
+
+import java.time.Duration;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the lesson pages, under {@code loopinfo.lessons}.
+ *
+ * @param sleep the lessons' {@code asyncio.sleep(1)}
+ * @param linePause the pause between lines when the producer–consumer transcript is replayed
+ */
+@ConfigurationProperties("loopinfo.lessons")
+@Validated
+public record LessonsProperties(
+        @DefaultValue("1s") @DurationMin(millis = 0) @DurationMax(seconds = 30) Duration sleep,
+        @DefaultValue("200ms") @DurationMin(millis = 0) @DurationMax(seconds = 5) Duration linePause) {
+}

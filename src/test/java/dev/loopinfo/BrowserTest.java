@@ -1,0 +1,301 @@
+package dev.loopinfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page in a real browser: Debian's headless Chromium, driven through Debian's ChromeDriver (given
+ * explicitly, so nothing is downloaded), against the running application. After each test the browser console
+ * must hold no error and no request may have left localhost. Screenshots go to {@code target/screenshots/}.
+ */
+@ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Pattern REQUESTED_URL = Pattern
+        .compile("\"method\":\"Network\\.requestWillBeSent\".*?\"url\":\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+
+    private Path profile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        Path chromium = RealTool.require("chromium", "chromium");
+        Path chromedriver = RealTool.require("chromedriver", "chromium-driver");
+        profile = Files.createTempDirectory("loopinfo-chromium");
+        browser = chrome(chromium, chromedriver, profile, true);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierLogs() {
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.manage().logs().get(LogType.PERFORMANCE);
+    }
+
+    @AfterEach
+    void noConsoleErrorsAndNothingLeftLocalhost() {
+        assertConsoleClean(browser);
+        assertOnlyLocalRequests(browser);
+    }
+
+    @Test
+    void theIndexShowsItsHeadingAndTheServingEventLoop() {
+        open("/");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Index");
+        assertThat(browser.getTitle()).isEqualTo("Index · loopinfo");
+        assertThat(browser.findElement(By.cssSelector("dl.facts code")).getText())
+            .matches("(reactor|webflux)-http-(epoll|nio|kqueue|io_uring)-\\d+");
+        assertThat(assertOnlyLocalRequests(browser)).as("the watch on requests sees the page itself")
+            .contains("http://localhost:" + port + "/");
+        screenshot("index");
+    }
+
+    @Test
+    void theGreetingFormRoundTripsANonAsciiName() {
+        open("/");
+        greet(browser, "José 张三 😀");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Hello"));
+        assertThat(browser.getCurrentUrl()).endsWith("/hello/Jos%C3%A9%20%E5%BC%A0%E4%B8%89%20%F0%9F%98%80");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, José 张三 😀!");
+        screenshot("greeting");
+    }
+
+    @Test
+    void aScriptInANameIsShownAsText() {
+        open("/");
+        greet(browser, "<script>alert(1)</script>");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Hello"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, <script>alert(1)</script>!");
+        assertThat(browser.findElements(By.cssSelector("main script"))).isEmpty();
+        assertThat(noAlert()).isTrue();
+    }
+
+    @Test
+    void anEmptyNameIsRefusedWithTheRule() {
+        open("/hello?name=%20");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("400 Bad Request");
+        assertThat(browser.findElement(By.className("problem")).getText()).contains("A name is 1 to 64 characters");
+        // The page is refused with 400 on purpose; that console line is expected.
+        browser.manage().logs().get(LogType.BROWSER);
+        screenshot("bad-request");
+    }
+
+    @Test
+    void twoCoroutinesPrintTogetherOnOneThread() {
+        List<List<String>> rows = runLesson("interleave", 4);
+
+        assertThat(rows).extracting(row -> row.get(1)).allMatch(text -> text.matches("Hello (World|Again)! \\(.+\\)"));
+        assertThat(rows.subList(0, 2)).allMatch(row -> row.get(1).startsWith("Hello World!")
+                && Long.parseLong(row.get(0)) < 500);
+        assertThat(rows.subList(2, 4)).allMatch(row -> row.get(1).startsWith("Hello Again!")
+                && Long.parseLong(row.get(0)) >= 1000);
+        assertThat(rows).extracting(row -> row.get(2)).containsOnly(rows.get(0).get(2));
+        assertThat(browser.findElement(By.id("total")).getText()).matches("Total: 1\\d\\d\\d ms on 1 thread \\(.+\\)\\.");
+        screenshot("lesson-interleave");
+    }
+
+    @Test
+    void helloThenASecondLaterWorld() {
+        List<List<String>> rows = runLesson("hello-world", 2);
+
+        assertThat(rows.get(0).get(1)).isEqualTo("hello");
+        assertThat(rows.get(1).get(1)).isEqualTo("world");
+        assertThat(Long.parseLong(rows.get(1).get(0)) - Long.parseLong(rows.get(0).get(0))).isGreaterThanOrEqualTo(1000);
+        screenshot("lesson-hello-world");
+    }
+
+    @Test
+    void theProducerConsumerTranscriptLineByLine() {
+        List<List<String>> rows = runLesson("producer-consumer", 15);
+
+        assertThat(rows).extracting(row -> row.get(1)).startsWith("[PRODUCER] Producing 1...",
+                "[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK", "[PRODUCER] Producing 2...")
+            .endsWith("[PRODUCER] Consumer return: 200 OK");
+        assertThat(rows).extracting(row -> Long.parseLong(row.get(0))).isSorted();
+        assertThat(Long.parseLong(rows.get(14).get(0))).isGreaterThanOrEqualTo(14 * 200);
+        screenshot("lesson-producer-consumer");
+    }
+
+    @Test
+    void theLessonsPageListsThemAll() {
+        open("/lessons");
+
+        assertThat(browser.findElements(By.cssSelector("ul.lessons h2 a"))).extracting(WebElement::getText)
+            .containsExactly("Two coroutines, one thread", "async and await", "Producer and consumer");
+        screenshot("lessons");
+    }
+
+    @Test
+    void thePipelineCountersRiseWhileWatched() {
+        open("/pipeline");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
+        long first = produced();
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> produced() >= first + 2);
+
+        assertThat(browser.findElements(By.cssSelector("#transcript li"))).last()
+            .satisfies(line -> assertThat(line.getText()).matches("\\[(PRODUCER|CONSUMER)\\] .+"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("RUNNING");
+        screenshot("pipeline");
+    }
+
+    @Test
+    void theIndexAndTheGreetingWorkWithJavaScriptOff() throws IOException {
+        Path noScriptProfile = Files.createTempDirectory("loopinfo-chromium-nojs");
+        ChromeDriver noScript = chrome(RealTool.require("chromium", "chromium"),
+                RealTool.require("chromedriver", "chromium-driver"), noScriptProfile, false);
+        try {
+            noScript.get("http://localhost:" + port + "/");
+            assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Index");
+            greet(noScript, "Ada");
+            new WebDriverWait(noScript, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Hello"));
+            assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, Ada!");
+            assertConsoleClean(noScript);
+            assertOnlyLocalRequests(noScript);
+        }
+        finally {
+            noScript.quit();
+        }
+    }
+
+    private List<List<String>> runLesson(String lesson, int lines) {
+        open("/lessons/" + lesson);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.textToBe(By.id("lesson-status"), "Finished."));
+        List<List<String>> rows = new ArrayList<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#lines tr"))) {
+            rows.add(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+        }
+        assertThat(rows).hasSize(lines);
+        return rows;
+    }
+
+    private long produced() {
+        return Long.parseLong(browser.findElement(By.id("produced")).getText());
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private static void greet(ChromeDriver driver, String name) {
+        WebElement field = driver.findElement(By.id("name"));
+        field.clear();
+        field.sendKeys(name);
+        driver.findElement(By.cssSelector("form.greet button")).click();
+    }
+
+    private boolean noAlert() {
+        try {
+            browser.switchTo().alert();
+            return false;
+        }
+        catch (NoAlertPresentException none) {
+            return true;
+        }
+    }
+
+    private void screenshot(String name) {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException ex) {
+            throw new AssertionError("Cannot save the screenshot " + name, ex);
+        }
+    }
+
+    private static void assertConsoleClean(ChromeDriver driver) {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** Asserts, and returns, the URLs the browser requested since the last look. */
+    private List<String> assertOnlyLocalRequests(ChromeDriver driver) {
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            Matcher request = REQUESTED_URL.matcher(entry.getMessage());
+            if (request.find()) {
+                urls.add(request.group(1));
+            }
+        }
+        // Chromium's own pages (chrome://new-tab-page…) are internal, not requests to anywhere.
+        assertThat(urls).allSatisfy(url -> assertThat(url)
+            .matches("(http://localhost:" + port + "/.*|data:.*|about:.*|chrome(-untrusted)?://.*)"));
+        return urls;
+    }
+
+    private static ChromeDriver chrome(Path chromium, Path chromedriver, Path profile, boolean javaScript) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1000,1100", "--user-data-dir=" + profile);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
+        return new ChromeDriver(service, options);
+    }
+}
