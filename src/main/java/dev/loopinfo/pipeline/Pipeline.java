@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -80,12 +81,20 @@ public class Pipeline implements SmartLifecycle {
 
     private final Timer latency;
 
-    Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures, MeterRegistry registry) {
+    private final LongSupplier nanoClock;
+
+    /**
+     * A pipeline on the given scheduler; {@code nanoClock} times messages from produce to acknowledge
+     * ({@code System::nanoTime}, or the virtual clock in tests).
+     */
+    Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures, MeterRegistry registry,
+            LongSupplier nanoClock) {
         this.settings = settings;
         this.scheduler = scheduler;
+        this.nanoClock = nanoClock;
         this.interval = settings.interval();
         this.transcript = new TranscriptRing(settings.transcriptLines());
-        this.producer = new Producer(transcript, () -> scheduler.now(TimeUnit.NANOSECONDS));
+        this.producer = new Producer(transcript, nanoClock);
         this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
         this.latency = Timer.builder("loopinfo.pipeline.latency")
             .description("Time from producing a message to its acknowledgement, retries included")
@@ -302,7 +311,7 @@ public class Pipeline implements SmartLifecycle {
 
     private void settle(Outcome outcome) {
         if (outcome.failure() == null) {
-            latency.record(scheduler.now(TimeUnit.NANOSECONDS) - outcome.message().producedAt(),
+            latency.record(nanoClock.getAsLong() - outcome.message().producedAt(),
                     TimeUnit.NANOSECONDS);
             acknowledged.incrementAndGet();
             producer.received(outcome.reply());

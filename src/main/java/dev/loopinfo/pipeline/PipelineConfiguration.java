@@ -26,6 +26,7 @@ class PipelineConfiguration {
 
     @Bean
     Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler, MeterRegistry registry) {
-        return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()), registry);
+        return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()), registry,
+                System::nanoTime);
     }
 }

@@ -1,7 +1,7 @@
 package dev.loopinfo.web;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -10,21 +10,20 @@ import org.springframework.boot.mustache.reactive.view.MustacheViewResolver;
 import org.springframework.web.reactive.result.view.AbstractUrlBasedView;
 
 /**
- * Resolves view names ({@code index}, {@code error/404}) to {@link PageView}s over templates held in memory,
- * each compiled on first use and kept. Replaces Boot's Mustache view resolver.
+ * Resolves view names ({@code index}, {@code error/404}) to {@link PageView}s over templates held in memory and
+ * all compiled at start-up, so rendering takes no lock and reads no file. Replaces Boot's Mustache view resolver.
  */
 class PageViewResolver extends MustacheViewResolver {
 
-    private final Mustache.Compiler compiler;
-
     private final TemplateSources sources;
 
-    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Template> compiled;
 
     PageViewResolver(Mustache.Compiler compiler, TemplateSources sources) {
         super(compiler);
-        this.compiler = compiler;
         this.sources = sources;
+        this.compiled = sources.names().stream()
+            .collect(Collectors.toUnmodifiableMap(name -> name, compiler::loadTemplate));
     }
 
     @Override
@@ -34,6 +33,6 @@ class PageViewResolver extends MustacheViewResolver {
 
     @Override
     protected AbstractUrlBasedView instantiateView() {
-        return new PageView(name -> compiled.computeIfAbsent(name, compiler::loadTemplate), sources);
+        return new PageView(compiled::get, sources);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mustache.autoconfigure.MustacheProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
-/** Wires page rendering from templates held in memory, and the site-wide error pages. */
+import reactor.netty.NettyPipeline;
+
+/** Wires page rendering from templates held in memory, the site-wide error pages, and connection limits. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
@@ -33,6 +36,18 @@ class WebConfiguration {
         resolver.setCharset(mustache.getCharsetName());
         resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return resolver;
+    }
+
+    /** Every app-port connection gets {@code loopinfo.http.request-header-timeout} to deliver each request's headers. */
+    @Bean
+    NettyServerCustomizer requestHeaderDeadline(HttpLimits limits) {
+        long timeout = limits.requestHeaderTimeout().toNanos();
+        return server -> server.doOnChannelInit((observer, channel, remote) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "loopinfo.headerDeadline",
+                        new HeaderDeadline(timeout));
+            }
+        });
     }
 
     /** Ordered before WebFlux's own status handler, as Boot orders the handler it replaces. */

@@ -63,13 +63,30 @@ class GreetingRoutesTest {
             "text/html, application/json             | text/html;charset=UTF-8",
             "application/json, text/plain, */*       | application/json",
             "text/html;q=0.5, application/json       | application/json",
-            "application/*                           | application/json",
-            "not a media type;;;                     | text/html;charset=UTF-8" })
+            "application/*                           | application/json" })
     void negotiatesByWhatTheClientPrefersWithHtmlAsTheDefault(String accept, String expected) {
         client.get().uri("/hello/Ada").header("Accept", accept)
             .exchange()
             .expectStatus().isOk()
             .expectHeader().contentType(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not a media type;;;", "text/html;q=x" })
+    void anUnreadableAcceptHeaderIsABadRequest(String accept) {
+        String body = client.get().uri("/hello/Ada").header("Accept", accept)
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("The Accept header is not valid");
+    }
+
+    @Test
+    void anAcceptHeaderListingTooManyTypesIsABadRequestEvenForStaticFiles() {
+        client.get().uri("/css/loopinfo.css").header("Accept", "text/css, " + "a/b, ".repeat(60) + "*/*")
+            .exchange()
+            .expectStatus().isBadRequest();
     }
 
     @Test

@@ -64,7 +64,7 @@ class PipelineLockstepTest {
         var scheduler = Schedulers.newSingle("pipeline");
         try {
             Pipeline pipeline = new Pipeline(PipelineSettings.with("interval", "10ms", "work", "5ms"), scheduler,
-                    Consumer.Failures.NONE, new SimpleMeterRegistry());
+                    Consumer.Failures.NONE, new SimpleMeterRegistry(), System::nanoTime);
             StepVerifier.create(pipeline.transcriptLines()
                     .map(line -> Thread.currentThread().getName())
                     .take(9)
@@ -81,7 +81,7 @@ class PipelineLockstepTest {
 
     private static Flux<String> linesOf(PipelineProperties settings, int lines) {
         Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), System::nanoTime);
         return pipeline.transcriptLines().take(lines).doOnSubscribe(subscription -> pipeline.start());
     }
 }

@@ -264,7 +264,7 @@ class PipelineTest {
 
     @Test
     void aPipelineNeverStartedStopsAtOnce() {
-        pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE, registry);
+        pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE, registry, this::virtualNanos);
         AtomicBoolean done = new AtomicBoolean();
 
         pipeline.stop(() -> done.set(true));
@@ -283,8 +283,12 @@ class PipelineTest {
     }
 
     private void start(PipelineProperties settings, Consumer.Failures failures) {
-        pipeline = new Pipeline(settings, time, failures, registry);
+        pipeline = new Pipeline(settings, time, failures, registry, this::virtualNanos);
         pipeline.start();
+    }
+
+    private long virtualNanos() {
+        return time.now(TimeUnit.NANOSECONDS);
     }
 
     /** Stops producing and lets the consumer finish everything produced so far. */

@@ -1,0 +1,185 @@
+package dev.loopinfo.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.UriUtils;
+
+import dev.loopinfo.ServerTest;
+
+/**
+ * A corpus of hostile requests against every public route, sent as raw bytes (no client library tidies them):
+ * markup and script injection, traversal, NUL and CRLF, malformed percent-encoding and UTF-8, huge names and
+ * headers, odd Accept values, absurd query strings. No answer may be a 5xx, none may echo markup unescaped or
+ * let a header be injected, and the server must be healthy afterwards.
+ */
+@ServerTest
+class HostileInputTest {
+
+    /** Payloads that must never come back as live markup. */
+    private static final List<String> MARKUP = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+            "'><svg/onload=alert(1)>", "<iframe src=javascript:alert(1)>", "</title><script>x()</script>",
+            "<style>*{display:none}</style>", "<a href=\"javascript:alert(1)\">x</a>", "<body onload=alert(1)>",
+            "<math><mi xlink:href=\"javascript:alert(1)\">", "<<script>script>alert(1)<</script>/script>");
+
+    private static final List<String> OTHER = List.of("javascript:alert(1)", "{{7*7}}", "${7*7}", "#{7*7}",
+            "../../../../etc/passwd", "..\\..\\windows\\win.ini", "\u0000", "a\u0000b", "\r\nSet-Cookie: injected=1",
+            "%", "%G1", "%2", "😀", "Ωμέγα", "\u202Eevil", "' OR '1'='1", "x".repeat(10_000));
+
+    /** Percent-encoded bytes that are not UTF-8, or not valid escapes, sent as they are. */
+    private static final List<String> RAW_ESCAPES = List.of("%00", "%2F", "%2e%2e%2f", "%0d%0aSet-Cookie:%20injected=1",
+            "%C3%28", "%FF%FE", "%C0%AF", "%ED%A0%80", "%F4%90%80%80", "%E2%82", "%25", "%253Cscript%253E", "%ZZ",
+            "%", "%u003Cscript%u003E", "%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+
+    private static final List<String> ROUTES = List.of("GET /hello/%s", "GET /hello?name=%s", "GET /lessons/%s",
+            "POST /api/pipeline/runs?count=%s", "GET /pipeline?view=%s", "GET /%s");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void noHostileRequestGetsA5xxOrEchoesMarkupOrInjectsAHeader() throws Exception {
+        List<String> requests = corpus();
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(300);
+
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<String>> problems = new ArrayList<>();
+            for (String request : requests) {
+                problems.add(senders.submit(() -> problem(request)));
+            }
+            List<String> found = new ArrayList<>();
+            for (Future<String> problem : problems) {
+                String description = problem.get(60, TimeUnit.SECONDS);
+                if (description != null) {
+                    found.add(description);
+                }
+            }
+            assertThat(found).isEmpty();
+        }
+        finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200")
+            .contains("<h1>Index</h1>");
+        assertThat(send("GET /hello/Ada HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+            .startsWith("HTTP/1.1 200").contains("<h1>Hello, Ada!</h1>");
+    }
+
+    private List<String> corpus() {
+        List<String> requests = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
+        for (String payload : concat(MARKUP, OTHER)) {
+            encoded.add(UriUtils.encode(payload, StandardCharsets.UTF_8));
+        }
+        encoded.addAll(RAW_ESCAPES);
+        for (String route : ROUTES) {
+            for (String target : encoded) {
+                requests.add(request(String.format(route, target), ""));
+            }
+        }
+        // Raw, unencoded markup and spaces in the request line: refused before any route runs.
+        for (String payload : MARKUP) {
+            requests.add(request("GET /hello/" + payload.replace("\r", "").replace("\n", ""), ""));
+        }
+        String huge = "x".repeat(1_048_576);
+        requests.add(request("GET /hello/" + huge, ""));
+        requests.add(request("GET /hello?name=" + huge, ""));
+        requests.add(request("GET /hello/Ada", "X-Big: " + "y".repeat(20_000) + "\r\n"));
+        requests.add(request("GET /hello/Ada", "X-Many: 1\r\n".repeat(500)));
+        requests.add(request("GET /hello/Ada?" + "a=1&".repeat(5_000), ""));
+        requests.add(request("GET /hello/Ada?" + "k".repeat(3_000) + "=v", ""));
+        requests.add(request("GET /?%ZZ=%ZZ", ""));
+        for (String accept : List.of("*/*;q=abc", "text/html;q=2", "application/json;;;", "*/*, " + "a/b, ".repeat(200),
+                "\u0001\u0002", "text/event-stream", "image/png", "application/xml", "text/plain;charset=ebcdic",
+                "application/json;q=0", ";", "text/html;level=1;q=0.5, application/*;q=0.6", "x".repeat(4000))) {
+            for (String path : List.of("/", "/hello/Ada%3Cb%3E", "/nowhere", "/lessons/nope", "/api/pipeline")) {
+                requests.add(request("GET " + path, "Accept: " + accept + "\r\n"));
+            }
+        }
+        requests.add(request("TRACE /hello/Ada", ""));
+        requests.add(request("DELETE /api/pipeline", ""));
+        requests.add(request("GET /hello/Ada", "Content-Length: 5\r\n") + "12345");
+        requests.add(request("POST /api/pipeline/runs?count=5", "Transfer-Encoding: chunked\r\n") + "zz\r\n");
+        return requests;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String request(String requestLine, String headers) {
+        return requestLine + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n";
+    }
+
+    /** What is wrong with the answer to one request, or null. */
+    private String problem(String request) throws IOException {
+        String response = send(request);
+        String summary = request.lines().findFirst().orElse("").substring(0,
+                Math.min(120, request.lines().findFirst().orElse("").length()));
+        if (response.isEmpty()) {
+            return null; // the connection was closed without an answer: refused, not a server error
+        }
+        String status = response.substring(0, Math.min(12, response.length()));
+        if (!status.matches("HTTP/1\\.1 [1-4]\\d\\d")) {
+            return summary + " → " + status;
+        }
+        int bodyStart = response.indexOf("\r\n\r\n");
+        String head = bodyStart < 0 ? response : response.substring(0, bodyStart);
+        String body = bodyStart < 0 ? "" : response.substring(bodyStart);
+        if (head.lines().anyMatch(line -> line.toLowerCase().startsWith("set-cookie:"))) {
+            return summary + " → header injected: " + head;
+        }
+        for (String markup : MARKUP) {
+            if (body.contains(markup)) {
+                return summary + " → echoed " + markup;
+            }
+        }
+        return null;
+    }
+
+    private String send(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return readAll(socket.getInputStream());
+        }
+        catch (IOException resetWhileSending) {
+            // The server may close before reading a huge request: that is a refusal, not an answer.
+            return resetWhileSending instanceof SocketTimeoutException ? "timeout" : "";
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                all.write(buffer, 0, read);
+            }
+        }
+        catch (IOException reset) {
+            // A reset after the answer arrived still leaves the answer to check.
+            return all.toString(StandardCharsets.UTF_8);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}
