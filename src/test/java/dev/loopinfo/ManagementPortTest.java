@@ -34,7 +34,7 @@ class ManagementPortTest {
 
     @BeforeEach
     void bindToManagementPort() {
-        management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management = Management.client(managementPort);
     }
 
     @Test

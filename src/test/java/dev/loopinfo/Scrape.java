@@ -3,18 +3,11 @@ package dev.loopinfo;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 /** One scrape of {@code /actuator/prometheus} on the management port, as Prometheus reads it. */
 public record Scrape(String text) {
 
-    private static final int MAX_SCRAPE_BYTES = 8 * 1024 * 1024;
-
     public static Scrape of(int managementPort) {
-        String text = WebTestClient.bindToServer()
-            .baseUrl("http://localhost:" + managementPort)
-            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_SCRAPE_BYTES))
-            .build()
+        String text = Management.client(managementPort)
             .get()
             .uri("/actuator/prometheus")
             .exchange()

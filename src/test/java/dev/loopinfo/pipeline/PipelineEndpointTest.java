@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.Management;
 import dev.loopinfo.ServerTest;
 
 /** The pipeline's controls, on the management port only. */
@@ -26,7 +27,7 @@ class PipelineEndpointTest {
 
     @BeforeEach
     void bindToManagementPort() {
-        management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management = Management.client(managementPort);
     }
 
     @AfterEach
