@@ -63,9 +63,11 @@ class EventLoopLagProbe implements SmartLifecycle {
         if (isRunning()) {
             return;
         }
-        probes.clear();
-        for (EventExecutor loop : loops) {
-            probes.add(new Loop(loop, threadName(loop)));
+        if (probes.isEmpty()) {
+            // Once: the loops never change, and their meters must keep pointing at the same probes on a restart.
+            for (EventExecutor loop : loops) {
+                probes.add(new Loop(loop, threadName(loop)));
+            }
         }
         ticking = Flux.interval(settings.probeInterval(), settings.probeInterval(), scheduler)
             .onBackpressureDrop()
