@@ -50,7 +50,7 @@ public record PipelineProperties(
         @DefaultValue("15s") @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration heartbeatInterval,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxRunCount) {
 
-    /** The interval that {@code PUT}s through the actuator may set, as for the setting itself. */
+    /** The range of intervals the Actuator endpoint accepts, as for the setting itself. */
     static final Duration MIN_INTERVAL = Duration.ofMillis(1);
 
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
