@@ -10,10 +10,7 @@ minutes=${1:-10}
 mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
 jar=$(ls target/loopinfo-*.jar | head -1)
-# The chart's flags, plus a G1 concurrent cycle every minute so that the live heap after a full marking
-# (jvm_gc_live_data_size_bytes) is measured even when the load never fills the old generation.
-java -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Xmx307m -XX:G1PeriodicGCInterval=60000 -jar "$jar" \
-  --server.port=18080 \
+java -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Xmx307m -jar "$jar" --server.port=18080 \
   --management.server.port=18081 --loopinfo.pipeline.interval=100ms --loopinfo.pipeline.work=20ms \
   > target/bench/soak.log 2>&1 &
 app=$!
