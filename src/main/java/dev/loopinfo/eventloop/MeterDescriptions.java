@@ -30,6 +30,8 @@ final class MeterDescriptions {
             Map.entry("reactor.netty.http.server.data.received.time",
                     "Time to receive a request on the app port, by route template"),
             Map.entry("reactor.netty.http.server.data.sent", "Response bytes sent on the app port, by route template"),
+            Map.entry("reactor.netty.http.server.errors",
+                    "Requests on the app port that ended in a connection error, by route template"),
             Map.entry("reactor.netty.http.server.data.received",
                     "Request bytes received on the app port, by route template"),
             Map.entry("reactor.netty.bytebuf.allocator.used.heap.memory",

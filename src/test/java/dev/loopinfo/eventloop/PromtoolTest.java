@@ -3,6 +3,7 @@ package dev.loopinfo.eventloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.RealTool;
@@ -19,6 +21,9 @@ import dev.loopinfo.ServerTest;
 /** Prometheus' own linter finds nothing to say about a real scrape. */
 @ServerTest
 class PromtoolTest {
+
+    @LocalServerPort
+    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -32,6 +37,7 @@ class PromtoolTest {
         client.get().uri("/hello/Ada").exchange().expectStatus().isOk();
         client.get().uri("/nowhere").exchange().expectStatus().isNotFound();
         client.post().uri("/api/pipeline/runs?count=2").exchange().expectStatus().isOk();
+        abortAResponse();
         String scrape = Scrape.of(managementPort).text();
 
         Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
@@ -42,6 +48,19 @@ class PromtoolTest {
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(problems).isEmpty();
         assertThat(check.exitValue()).isZero();
-        assertThat(scrape).contains("reactor_netty_eventloop_pending_tasks", "loopinfo_eventloop_lag_seconds_bucket");
+        assertThat(scrape).contains("reactor_netty_eventloop_pending_tasks", "loopinfo_eventloop_lag_seconds_bucket",
+                "reactor_netty_http_server_errors_total");
+    }
+
+    /** A client that leaves mid-response: Reactor Netty counts it in its errors meter, which has to lint too. */
+    private void abortAResponse() throws IOException, InterruptedException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoLinger(true, 0);
+            socket.getOutputStream().write("GET /hello/leaving HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(100);
+        }
+        Thread.sleep(700);
     }
 }
