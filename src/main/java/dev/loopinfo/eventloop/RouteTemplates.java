@@ -3,7 +3,6 @@ package dev.loopinfo.eventloop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,10 +63,6 @@ public class RouteTemplates {
             }
         }
         return UNMATCHED;
-    }
-
-    List<String> templates() {
-        return patterns.stream().map(PathPattern::getPatternString).sorted(Comparator.naturalOrder()).toList();
     }
 
     private static List<String> staticFiles(ResourcePatternResolver resources) {

@@ -266,18 +266,6 @@ public class Pipeline implements SmartLifecycle {
         return acknowledged.get();
     }
 
-    long failed() {
-        return failed.get();
-    }
-
-    long dropped() {
-        return dropped.get();
-    }
-
-    long deferred() {
-        return deferred.get();
-    }
-
     long buffered() {
         return Math.max(0, produced.get() - dropped.get() - started.get());
     }

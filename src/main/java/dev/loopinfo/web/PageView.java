@@ -25,18 +25,16 @@ import reactor.core.publisher.Mono;
  */
 class PageView extends MustacheView {
 
-    private final Function<String, Template> templates;
+    private final Function<String, @Nullable Template> templates;
 
-    private final TemplateSources sources;
-
-    PageView(Function<String, Template> templates, TemplateSources sources) {
+    /** A view over compiled templates by name; a name with no template is a view that does not exist. */
+    PageView(Function<String, @Nullable Template> templates) {
         this.templates = templates;
-        this.sources = sources;
     }
 
     @Override
     public boolean checkResourceExists(Locale locale) {
-        return getUrl() != null && sources.contains(getUrl());
+        return getUrl() != null && templates.apply(getUrl()) != null;
     }
 
     @Override

@@ -15,13 +15,10 @@ import org.springframework.web.reactive.result.view.AbstractUrlBasedView;
  */
 class PageViewResolver extends MustacheViewResolver {
 
-    private final TemplateSources sources;
-
     private final Map<String, Template> compiled;
 
     PageViewResolver(Mustache.Compiler compiler, TemplateSources sources) {
         super(compiler);
-        this.sources = sources;
         this.compiled = sources.names().stream()
             .collect(Collectors.toUnmodifiableMap(name -> name, compiler::loadTemplate));
     }
@@ -33,6 +30,6 @@ class PageViewResolver extends MustacheViewResolver {
 
     @Override
     protected AbstractUrlBasedView instantiateView() {
-        return new PageView(compiled::get, sources);
+        return new PageView(compiled::get);
     }
 }

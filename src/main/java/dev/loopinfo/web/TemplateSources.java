@@ -48,10 +48,6 @@ class TemplateSources implements Mustache.TemplateLoader {
         return sources.keySet();
     }
 
-    boolean contains(String name) {
-        return sources.containsKey(name);
-    }
-
     @Override
     public Reader getTemplate(String name) {
         String source = sources.get(name);
