@@ -1,7 +1,5 @@
 package dev.loopinfo;
 
-import java.time.Duration;
-
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A client for the management port, where Actuator answers; scrapes can be large. */
@@ -15,8 +13,6 @@ public final class Management {
     public static WebTestClient client(int managementPort) {
         return WebTestClient.bindToServer()
             .baseUrl("http://localhost:" + managementPort)
-            // The first call after Spring resumes a paused test context can be slow on two loaded cores.
-            .responseTimeout(Duration.ofSeconds(30))
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
             .build();
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * loopinfo as its own process, started from the test classpath like {@code java -jar}: for drills that need a
  * real SIGTERM or more sockets than one process may open (10,000 client connections plus 10,000 server ones).
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern
         .compile("loopinfo started at http://localhost:(\\d+)/ \\(actuator at http://localhost:(\\d+)/actuator\\)");
@@ -40,7 +40,7 @@ final class AppProcess implements AutoCloseable {
         reader.start();
     }
 
-    static AppProcess start(String... arguments) throws IOException, InterruptedException {
+    public static AppProcess start(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication",
                 "--server.port=0", "--management.server.port=0"));
@@ -53,20 +53,20 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    int managementPort() {
+    public int managementPort() {
         return managementPort;
     }
 
     /** What a container runtime does to stop it; unlike {@code Process.destroy()}, keeps reading its output. */
-    void sigterm() {
+    public void sigterm() {
         process.toHandle().destroy();
     }
 
-    boolean exited(Duration within) throws InterruptedException {
+    public boolean exited(Duration within) throws InterruptedException {
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -74,7 +74,7 @@ final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
         }
