@@ -12,7 +12,8 @@ mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench/classpath.txt
 jar=$(ls target/loopinfo-*.jar | head -1)
-java_opts=(-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Xmx307m)   # the chart's flags at its 512 MiB limit
+# The chart's JVM flags at its 768 MiB limit (-XX:MaxRAM stands in for the container's limit).
+java_opts=(-XX:MaxRAM=768m -XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError)
 
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }

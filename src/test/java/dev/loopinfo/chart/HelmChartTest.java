@@ -194,6 +194,20 @@ class HelmChartTest {
     }
 
     @Test
+    void theJvmGetsAnExplicitCollectorAndAHeapSizedFromTheLimit() {
+        assertThat(javaToolOptions(RenderedChart.render()))
+            .isEqualTo("-XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError");
+        assertThat(javaToolOptions(RenderedChart.render(template -> template.set("jvm.gc", "Z")
+            .set("jvm.maxRAMPercentage", "70").set("jvm.extraOptions", "-Xss512k"))))
+            .isEqualTo("-XX:+UseZGC -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k");
+    }
+
+    private static String javaToolOptions(RenderedChart chart) {
+        return container(chart).getEnv().stream().filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
+            .findFirst().orElseThrow().getValue();
+    }
+
+    @Test
     void settingsReachSpringThroughTheConfigMap() {
         RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.greeting.delay", "2s")
             .set("ports.http", "9090"));
@@ -281,7 +295,7 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "replicaCount=two", "replicas=2", "ports.http=-1", "service.port=70000",
-            "logging.format=xml", "metrics.serviceMonitor.intervall=15s" })
+            "logging.format=xml", "metrics.serviceMonitor.intervall=15s", "jvm.gc=CMS" })
     void theSchemaRejectsWrongValues(String setting) {
         String[] keyValue = setting.split("=", 2);
 
