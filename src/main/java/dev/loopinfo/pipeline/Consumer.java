@@ -31,17 +31,32 @@ class Consumer {
 
     /** One attempt at a message; subscribe again to retry it. */
     Mono<String> consume(Message message, int attempt) {
+        if (answersAtOnce()) {
+            return Mono.fromCallable(() -> consumeNow(message, attempt));
+        }
         return Mono.defer(() -> {
-            transcript.add("[CONSUMER] Consuming " + message.number() + "...");
-            Mono<String> reply = work.isZero() ? Mono.just(OK) : Mono.delay(work, scheduler).thenReturn(OK);
-            return reply.flatMap(ok -> {
-                if (failures.fail(message, attempt)) {
-                    transcript.add("[CONSUMER] Failed " + message.number() + " on attempt " + attempt);
-                    return Mono.error(new ConsumerFailure("injected failure"));
-                }
-                return Mono.just(ok);
-            });
+            transcript.add(Transcript.Line.consuming(message.number()));
+            return Mono.delay(work, scheduler).map(tick -> reply(message, attempt));
         });
+    }
+
+    /** Whether there is no work to wait for, so that {@link #consumeNow} may be used. */
+    boolean answersAtOnce() {
+        return work.isZero();
+    }
+
+    /** One attempt made at once, for a consumer with no work: the reply, or a {@link ConsumerFailure} thrown. */
+    String consumeNow(Message message, int attempt) {
+        transcript.add(Transcript.Line.consuming(message.number()));
+        return reply(message, attempt);
+    }
+
+    private String reply(Message message, int attempt) {
+        if (failures.fail(message, attempt)) {
+            transcript.add(Transcript.Line.attemptFailed(message.number(), attempt));
+            throw new ConsumerFailure("injected failure");
+        }
+        return OK;
     }
 
     /** Decides whether an attempt fails: fault injection for demos and tests. */

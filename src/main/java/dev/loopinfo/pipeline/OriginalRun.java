@@ -20,8 +20,8 @@ public final class OriginalRun {
     /** The transcript of a lockstep run of {@code count} messages, in order. */
     public static Mono<List<String>> of(int count) {
         List<String> transcript = new ArrayList<>();
-        Producer producer = new Producer(transcript::add, System::nanoTime);
-        Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE, transcript::add,
+        Producer producer = new Producer(line -> transcript.add(line.text()), System::nanoTime);
+        Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE, line -> transcript.add(line.text()),
                 Schedulers.immediate());
         return Flux.range(0, count)
             .concatMap(i -> consumer.consume(producer.produce(), 1))

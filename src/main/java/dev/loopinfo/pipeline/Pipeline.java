@@ -290,11 +290,30 @@ public class Pipeline implements SmartLifecycle {
 
     private Mono<Outcome> consume(Message message) {
         started.incrementAndGet();
+        if (consumer.answersAtOnce()) {
+            // Nothing to wait for: settle every attempt here and hand flatMap a ready value, which it takes
+            // without subscribing to an inner chain. This is the unthrottled pipeline's hot path.
+            return Mono.just(consumeAtOnce(message));
+        }
         AtomicInteger attempts = new AtomicInteger();
         return Mono.defer(() -> consumer.consume(message, attempts.incrementAndGet()))
             .retry(settings.retries())
             .map(reply -> new Outcome(message, reply, null, attempts.get()))
             .onErrorResume(error -> Mono.just(new Outcome(message, null, error, attempts.get())));
+    }
+
+    /** The attempts of {@link #consume} with no work to wait for: the same retries, made in a loop. */
+    private Outcome consumeAtOnce(Message message) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return new Outcome(message, consumer.consumeNow(message, attempt), null, attempt);
+            }
+            catch (Consumer.ConsumerFailure failure) {
+                if (attempt > settings.retries()) {
+                    return new Outcome(message, null, failure, attempt);
+                }
+            }
+        }
     }
 
     private void settle(Outcome outcome) {

@@ -19,20 +19,19 @@ class Producer {
 
     Message produce() {
         Message message = new Message(++last, clock.getAsLong());
-        transcript.add("[PRODUCER] Producing " + message.number() + "...");
+        transcript.add(Transcript.Line.producing(message.number()));
         return message;
     }
 
     void received(String reply) {
-        transcript.add("[PRODUCER] Consumer return: " + reply);
+        transcript.add(Transcript.Line.received(reply));
     }
 
     void gaveUp(Message message, int attempts, Throwable cause) {
-        transcript.add("[PRODUCER] Consumer failed " + message.number() + " after " + attempts + " attempts: "
-                + cause.getMessage());
+        transcript.add(Transcript.Line.gaveUp(message.number(), attempts, cause.getMessage()));
     }
 
     void dropped(Message message) {
-        transcript.add("[PRODUCER] Dropped " + message.number() + ": buffer full");
+        transcript.add(Transcript.Line.dropped(message.number()));
     }
 }

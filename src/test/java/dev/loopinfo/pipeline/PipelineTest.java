@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -112,12 +114,15 @@ class PipelineTest {
                 "[PRODUCER] Dropped 16: buffer full");
     }
 
-    @Test
-    void failedMessagesAreRetriedThenCountedAndThePipelineGoesOn() {
+    // With no work the consumer answers at once and the attempts are made in a loop; with work, each attempt is
+    // a timer and Reactor retries it. Both must keep the same account and write the same transcript.
+    @ParameterizedTest(name = "work {0}")
+    @ValueSource(strings = { "0s", "20ms" })
+    void failedMessagesAreRetriedThenCountedAndThePipelineGoesOn(String work) {
         // Multiples of 5 fail every attempt; other multiples of 3 fail twice, then succeed on the third attempt.
         Consumer.Failures failures = (message, attempt) -> message.number() % 5 == 0
                 || (message.number() % 3 == 0 && attempt <= 2);
-        start(PipelineSettings.with("retries", "2", "transcript-lines", "1000"), failures);
+        start(PipelineSettings.with("retries", "2", "transcript-lines", "1000", "work", work), failures);
 
         time.advanceTimeBy(Duration.ofMillis(30_500));
 
