@@ -35,7 +35,9 @@ run_wrk() { # url connections [script]
 measure() { # name pid base
   local name=$1 pid=$2 base=$3
   curl -s "$base/" > /dev/null; curl -s "$base/hello/warmup" > /dev/null
-  wrk -t2 -c64 -d5s "$base/" > /dev/null   # warm-up, JIT
+  # Warm-up: on two cores shared with wrk, C2 needs ~30 s of traffic before GET / reaches its steady rate.
+  wrk -t2 -c64 -d40s "$base/" > /dev/null
+  wrk -t2 -c1000 -d10s -s bench/names.lua "$base" > /dev/null
   echo "$name index64 $(run_wrk "$base/" 64) $(rss_mib "$pid")"
   for c in 1000 5000 10000; do
     echo "$name hello$c $(run_wrk "$base" "$c" bench/names.lua) $(rss_mib "$pid")"
