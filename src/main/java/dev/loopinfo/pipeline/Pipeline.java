@@ -302,13 +302,16 @@ public class Pipeline implements SmartLifecycle {
             .onErrorResume(error -> Mono.just(new Outcome(message, null, error, attempts.get())));
     }
 
-    /** The attempts of {@link #consume} with no work to wait for: the same retries, made in a loop. */
+    /**
+     * The attempts of {@link #consume} with no work to wait for: the same retries, made in a loop, and, as there,
+     * any error of an attempt counts as a failed attempt.
+     */
     private Outcome consumeAtOnce(Message message) {
         for (int attempt = 1;; attempt++) {
             try {
                 return new Outcome(message, consumer.consumeNow(message, attempt), null, attempt);
             }
-            catch (Consumer.ConsumerFailure failure) {
+            catch (RuntimeException failure) {
                 if (attempt > settings.retries()) {
                     return new Outcome(message, null, failure, attempt);
                 }

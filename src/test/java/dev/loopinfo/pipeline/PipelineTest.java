@@ -141,6 +141,24 @@ class PipelineTest {
         assertThat(pipeline.snapshot().block().produced()).isEqualTo(40);
     }
 
+    @ParameterizedTest(name = "work {0}")
+    @ValueSource(strings = { "0s", "20ms" })
+    void anUnexpectedErrorInTheConsumerIsAFailedAttemptNotTheEnd(String work) {
+        Consumer.Failures broken = (message, attempt) -> {
+            throw new IllegalStateException("consumer bug");
+        };
+        start(PipelineSettings.with("retries", "1", "work", work), broken);
+
+        time.advanceTimeBy(Duration.ofMillis(3_500));
+
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(account.state()).isEqualTo("RUNNING");
+        assertThat(account.produced()).isEqualTo(3);
+        assertThat(account.failed()).isEqualTo(3);
+        assertBalanced(account);
+        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Consumer failed 3 after 2 attempts: consumer bug");
+    }
+
     @Test
     void aConsumerThatAlwaysFailsNeverStopsThePipeline() {
         start(PipelineSettings.with("retries", "0"), Consumer.Failures.atRate(1.0));
