@@ -22,8 +22,8 @@ class TranscriptRing implements Transcript {
 
     private final int capacity;
 
-    // The last lines as their parts, in parallel arrays used as a ring: adding a line stores a few numbers and
-    // allocates nothing, which keeps an unthrottled pipeline's transcript cheap.
+    // The last lines as their parts, in parallel arrays used as a ring: adding a line stores a few numbers, not a
+    // formatted string, which keeps an unthrottled pipeline's transcript cheap.
     private final byte[] kinds;
 
     private final long[] numbers;
