@@ -11,10 +11,10 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.server.RouterFunction;
 
+import dev.loopinfo.web.StaticFiles;
 import reactor.core.observability.micrometer.Micrometer;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -25,8 +25,8 @@ import reactor.netty.resources.LoopResources;
 class EventLoopConfiguration {
 
     @Bean
-    RouteTemplates routeTemplates(ObjectProvider<RouterFunction<?>> routers, ResourcePatternResolver resources) {
-        return RouteTemplates.of(routers.orderedStream(), resources);
+    RouteTemplates routeTemplates(ObjectProvider<RouterFunction<?>> routers, StaticFiles staticFiles) {
+        return RouteTemplates.of(routers.orderedStream(), staticFiles);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.loopinfo.eventloop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -22,6 +19,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.loopinfo.web.StaticFiles;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,12 +43,12 @@ public class RouteTemplates {
             .toList();
     }
 
-    /** The route templates of the given router functions, plus each static file under {@code classpath:/static/}. */
-    static RouteTemplates of(Stream<RouterFunction<?>> routers, ResourcePatternResolver resources) {
+    /** The route templates of the given router functions, plus the path of each static file. */
+    static RouteTemplates of(Stream<RouterFunction<?>> routers, StaticFiles staticFiles) {
         List<String> templates = new ArrayList<>();
         PathCollector collector = new PathCollector(templates);
         routers.forEach(router -> router.accept(collector));
-        templates.addAll(staticFiles(resources));
+        templates.addAll(staticFiles.paths());
         return new RouteTemplates(templates);
     }
 
@@ -63,29 +61,6 @@ public class RouteTemplates {
             }
         }
         return UNMATCHED;
-    }
-
-    private static List<String> staticFiles(ResourcePatternResolver resources) {
-        String root = "/static/";
-        try {
-            return Stream.of(resources.getResources("classpath:" + root + "**/*.*"))
-                .filter(Resource::isReadable)
-                .map(RouteTemplates::url)
-                .map(url -> url.substring(url.lastIndexOf(root) + root.length() - 1))
-                .toList();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Cannot list the static files", ex);
-        }
-    }
-
-    private static String url(Resource resource) {
-        try {
-            return resource.getURL().toString();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     /** Collects every path pattern that a router function's predicates name; nothing else matters here. */

@@ -13,7 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
 import reactor.netty.NettyPipeline;
@@ -36,6 +40,21 @@ class WebConfiguration {
         resolver.setCharset(mustache.getCharsetName());
         resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return resolver;
+    }
+
+    @Bean
+    StaticFiles staticFiles(ResourcePatternResolver resources) {
+        return StaticFiles.of(resources);
+    }
+
+    /**
+     * The static files by exact path, with {@code Last-Modified} so that browsers revalidate them; Boot's own
+     * resource handler for {@code /**} is off ({@code spring.web.resources.add-mappings: false}).
+     */
+    @Bean
+    RouterFunction<ServerResponse> staticFileRouter(StaticFiles files) {
+        return RouterFunctions.resources(files::lookup, (resource, headers) -> headers.setLastModified(
+                StaticFiles.lastModified(resource)));
     }
 
     /** Every app-port connection gets {@code loopinfo.http.request-header-timeout} to deliver each request's headers. */

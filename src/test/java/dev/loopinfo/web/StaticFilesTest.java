@@ -1,0 +1,82 @@
+package dev.loopinfo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.loopinfo.ServerTest;
+
+/** The site's static files, served by exact path as Spring's resource handler served them, and nothing else. */
+@ServerTest
+class StaticFilesTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    StaticFiles files;
+
+    @Test
+    void everyFileUnderStaticIsFoundAtStartUp() {
+        assertThat(files.paths()).containsExactlyInAnyOrder("/css/loopinfo.css", "/js/lesson.js", "/js/pipeline.js",
+                "/favicon.svg");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/css/loopinfo.css, text/css", "/js/pipeline.js, text/javascript", "/favicon.svg, image/svg+xml" })
+    void aFileIsServedWithItsTypeAndWhenItLastChanged(String path, String type) {
+        client.get().uri(path).exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(type)
+            .expectHeader().exists(HttpHeaders.LAST_MODIFIED)
+            .expectBody().consumeWith(body -> assertThat(body.getResponseBody()).isNotEmpty());
+    }
+
+    @Test
+    void aBrowserThatHasTheFileIsToldItIsUnchanged() {
+        ZonedDateTime lastModified = ZonedDateTime.parse(client.get().uri("/css/loopinfo.css").exchange()
+            .returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LAST_MODIFIED),
+                DateTimeFormatter.RFC_1123_DATE_TIME);
+
+        client.get().uri("/css/loopinfo.css").ifModifiedSince(lastModified).exchange()
+            .expectStatus().isNotModified();
+        client.get().uri("/css/loopinfo.css").ifModifiedSince(lastModified.minusDays(1)).exchange()
+            .expectStatus().isOk();
+    }
+
+    @Test
+    void headAnswersWithoutABodyAndOtherMethodsAreRefused() {
+        client.head().uri("/js/lesson.js").exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith("text/javascript")
+            .expectBody().isEmpty();
+        client.method(HttpMethod.POST).uri("/js/lesson.js").exchange()
+            .expectStatus().isEqualTo(405)
+            .expectHeader().valueMatches(HttpHeaders.ALLOW, ".*GET.*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/css/nothing.css", "/css/", "/static/css/loopinfo.css", "/css/../application.yaml",
+            "/templates/index.mustache", "/favicon.ico" })
+    void anyOtherPathIsTheNotFoundPage(String path) {
+        client.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+            .expectStatus().isNotFound()
+            .expectBody(String.class).value(page -> assertThat(page).contains("<h1>404 Not Found</h1>"));
+        client.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
+            .expectStatus().isNotFound()
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(404)
+            .jsonPath("$.message").doesNotExist();
+    }
+}
