@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
+import org.assertj.core.data.Percentage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ import dev.loopinfo.RealTool;
 
 /**
  * The image that Jib builds runs under the chart's own settings: the pod's security context (numeric non-root
- * user, read-only root filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), the chart's
- * environment and its rendered ConfigMap. No registry is reachable here, so the image is built offline on a
+ * user, read-only root filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), its memory limit, the
+ * chart's environment and its rendered ConfigMap. No registry is reachable here, so the image is built offline on a
  * locally made base image ({@code src/image/build-offline.sh}) and run by podman.
  */
 class ContainerImageTest {
@@ -73,6 +75,8 @@ class ContainerImageTest {
 
         List<String> command = new ArrayList<>(List.of("src/image/podman.sh", "run", "-d", "--name", container));
         command.addAll(securityOptions(pod.getSecurityContext()));
+        long memoryLimit = Quantity.getAmountInBytes(pod.getResources().getLimits().get("memory")).longValueExact();
+        command.add("--memory=" + memoryLimit + "b");
         command.addAll(List.of("--tmpfs", "/tmp:rw,size=64m", "-v", config + ":/config:ro"));
         pod.getEnv().stream().filter(variable -> variable.getValue() != null)
             .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
@@ -88,6 +92,17 @@ class ContainerImageTest {
         assertThat(get(http, "/")).contains("<h1>Index</h1>", "<dt>Host</dt><dd>loopinfo-abc12</dd>",
                 "<dt>Namespace</dt><dd>shop</dd>", "<dt>Node</dt><dd>node-7</dd>");
         assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
+
+        // Under that limit the JVM on its own would pick the Serial collector and a quarter of it for the heap.
+        assertThat(get(management, "/actuator/metrics/jvm.memory.max")).as("G1's memory pools")
+            .contains("\"G1 Old Gen\"").doesNotContain("\"Tenured Gen\"");
+        String jvmOptions = pod.getEnv().stream().filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
+            .findFirst().orElseThrow().getValue();
+        double heapShare = Double.parseDouble(jvmOptions.replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
+        String heapMax = get(management, "/actuator/metrics/jvm.memory.max?tag=area:heap");
+        assertThat(Double.parseDouble(heapMax.replaceAll("(?s).*\"value\":([0-9.E]+).*", "$1")))
+            .as("the heap the chart's jvm.maxRAMPercentage gives, in bytes: " + heapMax)
+            .isCloseTo(memoryLimit * heapShare, Percentage.withPercentage(2));
 
         Process logs = run("logs", List.of("src/image/podman.sh", "logs", container), Duration.ofSeconds(30));
         assertThat(log("logs")).as("structured JSON logging, as the chart configures it")
