@@ -2,6 +2,7 @@ package dev.loopinfo.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,9 +32,12 @@ public final class StaticFiles {
 
     static StaticFiles of(ResourcePatternResolver resources) {
         try {
-            return new StaticFiles(Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
+            // Class-path order: should a library bring a file of the same path, the application's own wins.
+            Map<String, Resource> files = Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
                 .filter(Resource::isReadable)
-                .collect(Collectors.toUnmodifiableMap(StaticFiles::path, Function.identity())));
+                .collect(Collectors.toMap(StaticFiles::path, Function.identity(), (first, later) -> first,
+                        LinkedHashMap::new));
+            return new StaticFiles(Map.copyOf(files));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot list the static files", ex);

@@ -92,6 +92,7 @@ class ContainerImageTest {
         assertThat(get(http, "/")).contains("<h1>Index</h1>", "<dt>Host</dt><dd>loopinfo-abc12</dd>",
                 "<dt>Namespace</dt><dd>shop</dd>", "<dt>Node</dt><dd>node-7</dd>");
         assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
+        assertThat(get(http, "/css/loopinfo.css")).as("static files found in the image's layout").startsWith(":root {");
 
         // Under that limit the JVM on its own would pick the Serial collector and a quarter of it for the heap.
         assertThat(get(management, "/actuator/metrics/jvm.memory.max")).as("G1's memory pools")
