@@ -1,5 +1,7 @@
 package dev.loopinfo;
 
+import java.time.Duration;
+
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A client for the management port, where Actuator answers; scrapes can be large. */
@@ -13,6 +15,7 @@ public final class Management {
     public static WebTestClient client(int managementPort) {
         return WebTestClient.bindToServer()
             .baseUrl("http://localhost:" + managementPort)
+            .responseTimeout(Duration.ofSeconds(30))
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
             .build();
     }

@@ -14,13 +14,15 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 /**
  * The whole application on real Netty servers at random ports (app and management), with a
  * {@code WebTestClient} bound to the app port and metrics exported as in production. Test classes that share
- * this annotation share one running application.
+ * this annotation share one running application. The client waits up to 30 s for an answer: the suite shares two
+ * cores with child JVMs, a browser, a container and Prometheus, and a response timeout is no speed check (speed
+ * is measured in {@code bench/}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @AutoConfigureMetrics
 public @interface ServerTest {
 }

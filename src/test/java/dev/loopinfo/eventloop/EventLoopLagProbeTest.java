@@ -31,7 +31,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "loopinfo.eventloop.probe-interval=10ms" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(EventLoopLagProbeTest.BlockingRoute.class)
 @ExtendWith(OutputCaptureExtension.class)
 class EventLoopLagProbeTest {
