@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 import reactor.core.publisher.Mono;
 
 /**
  * The site's own static files under {@code classpath:/static/} (stylesheet, scripts, icon), found once at
- * start-up and looked up by exact path. Spring's default resource handler serves {@code /**}: it would look every
+ * start-up, with the time each last changed, and looked up by exact path. Spring's default resource handler serves {@code /**}: it would look every
  * unknown path up in four class-path locations across every jar, which made a 404 cost many times a page.
  */
 public final class StaticFiles {
@@ -26,8 +27,13 @@ public final class StaticFiles {
 
     private final Map<String, Resource> files;
 
+    // Read once here: asking a jar entry for its time opens a connection to it, on every request otherwise.
+    private final Map<Resource, Long> lastModified;
+
     private StaticFiles(Map<String, Resource> files) {
         this.files = files;
+        this.lastModified = files.values().stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), StaticFiles::lastModified));
     }
 
     static StaticFiles of(ResourcePatternResolver resources) {
@@ -54,8 +60,12 @@ public final class StaticFiles {
         return Mono.justOrEmpty(files.get(request.path()));
     }
 
-    /** When a file last changed, for {@code Last-Modified}: the time its jar entry or file carries. */
-    static long lastModified(Resource resource) {
+    /** Sets {@code Last-Modified} on the answer for one of these files. */
+    void headers(Resource file, HttpHeaders headers) {
+        headers.setLastModified(lastModified.get(file));
+    }
+
+    private static long lastModified(Resource resource) {
         try {
             return resource.lastModified();
         }

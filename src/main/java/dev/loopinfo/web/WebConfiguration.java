@@ -53,8 +53,7 @@ class WebConfiguration {
      */
     @Bean
     RouterFunction<ServerResponse> staticFileRouter(StaticFiles files) {
-        return RouterFunctions.resources(files::lookup, (resource, headers) -> headers.setLastModified(
-                StaticFiles.lastModified(resource)));
+        return RouterFunctions.resources(files::lookup, files::headers);
     }
 
     /** Every app-port connection gets {@code loopinfo.http.request-header-timeout} to deliver each request's headers. */
