@@ -97,8 +97,7 @@ class ContainerImageTest {
         // Under that limit the JVM on its own would pick the Serial collector and a quarter of it for the heap.
         assertThat(get(management, "/actuator/metrics/jvm.memory.max")).as("G1's memory pools")
             .contains("\"G1 Old Gen\"").doesNotContain("\"Tenured Gen\"");
-        String jvmOptions = pod.getEnv().stream().filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
-            .findFirst().orElseThrow().getValue();
+        String jvmOptions = chart.environment("JAVA_TOOL_OPTIONS");
         double heapShare = Double.parseDouble(jvmOptions.replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
         String heapMax = get(management, "/actuator/metrics/jvm.memory.max?tag=area:heap");
         assertThat(Double.parseDouble(heapMax.replaceAll("(?s).*\"value\":([0-9.E]+).*", "$1")))

@@ -195,16 +195,11 @@ class HelmChartTest {
 
     @Test
     void theJvmGetsAnExplicitCollectorAndAHeapSizedFromTheLimit() {
-        assertThat(javaToolOptions(RenderedChart.render()))
+        assertThat(RenderedChart.render().environment("JAVA_TOOL_OPTIONS"))
             .isEqualTo("-XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError");
-        assertThat(javaToolOptions(RenderedChart.render(template -> template.set("jvm.gc", "Z")
-            .set("jvm.maxRAMPercentage", "70").set("jvm.extraOptions", "-Xss512k"))))
+        assertThat(RenderedChart.render(template -> template.set("jvm.gc", "Z")
+            .set("jvm.maxRAMPercentage", "70").set("jvm.extraOptions", "-Xss512k")).environment("JAVA_TOOL_OPTIONS"))
             .isEqualTo("-XX:+UseZGC -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Xss512k");
-    }
-
-    private static String javaToolOptions(RenderedChart chart) {
-        return container(chart).getEnv().stream().filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
-            .findFirst().orElseThrow().getValue();
     }
 
     @Test

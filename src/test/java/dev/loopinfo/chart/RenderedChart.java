@@ -17,6 +17,7 @@ import com.marcnuri.helm.TemplateCommand;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
@@ -70,6 +71,15 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
             throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size());
         }
         return found.get(0);
+    }
+
+    /** The value the Deployment's container gets for an environment variable with a literal value. */
+    String environment(String name) {
+        return one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+            .filter(variable -> variable.getName().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no environment variable " + name))
+            .getValue();
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
