@@ -1,7 +1,7 @@
 package dev.loopinfo.web;
 
-import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -43,13 +43,75 @@ class PageView extends MustacheView {
         Charset charset = (contentType != null && contentType.getCharset() != null) ? contentType.getCharset()
                 : StandardCharsets.UTF_8;
         DataBuffer page = exchange.getResponse().bufferFactory().allocateBuffer(4096);
-        try (Writer writer = new OutputStreamWriter(page.asOutputStream(), charset)) {
-            templates.apply(getUrl()).execute(model, writer);
+        try {
+            templates.apply(getUrl()).execute(model, new PageWriter(page, charset));
         }
         catch (Exception ex) {
             DataBufferUtils.release(page);
             return Mono.error(ex);
         }
         return exchange.getResponse().writeWith(Mono.just(page));
+    }
+
+    /**
+     * Writes the template's text straight into the response buffer, which encodes it (Netty's buffers without
+     * a copy). An {@code OutputStreamWriter} would allocate an 8 KiB encoding buffer for every page rendered.
+     */
+    static final class PageWriter extends Writer {
+
+        private final DataBuffer page;
+
+        private final Charset charset;
+
+        PageWriter(DataBuffer page, Charset charset) {
+            this.page = page;
+            this.charset = charset;
+        }
+
+        @Override
+        public void write(String text) {
+            page.write(text, charset);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            page.write(text.subSequence(offset, offset + length), charset);
+        }
+
+        @Override
+        public void write(char[] text, int offset, int length) {
+            page.write(CharBuffer.wrap(text, offset, length), charset);
+        }
+
+        @Override
+        public void write(int character) {
+            page.write(String.valueOf((char) character), charset);
+        }
+
+        @Override
+        public PageWriter append(CharSequence text) {
+            page.write(text, charset);
+            return this;
+        }
+
+        @Override
+        public PageWriter append(CharSequence text, int start, int end) {
+            page.write(text.subSequence(start, end), charset);
+            return this;
+        }
+
+        @Override
+        public PageWriter append(char character) {
+            write(character);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
