@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
@@ -17,23 +17,19 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * The site's own static files under {@code classpath:/static/} (stylesheet, scripts, icon), found once at
- * start-up, with the time each last changed, and looked up by exact path. Spring's default resource handler serves {@code /**}: it would look every
- * unknown path up in four class-path locations across every jar, which made a 404 cost many times a page.
+ * The site's own static files under {@code classpath:/static/} (stylesheet, scripts, icon), read into memory once
+ * at start-up with the time each last changed, and looked up by exact path. Spring's default resource handler
+ * serves {@code /**}: it would look every unknown path up in four class-path locations across every jar, which
+ * made a 404 cost many times a page; and reading a file from its jar on every request cost more than a page.
  */
 public final class StaticFiles {
 
     private static final String ROOT = "/static/";
 
-    private final Map<String, Resource> files;
+    private final Map<String, HeldFile> files;
 
-    // Read once here: asking a jar entry for its time opens a connection to it, on every request otherwise.
-    private final Map<Resource, Long> lastModified;
-
-    private StaticFiles(Map<String, Resource> files) {
+    private StaticFiles(Map<String, HeldFile> files) {
         this.files = files;
-        this.lastModified = files.values().stream()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), StaticFiles::lastModified));
     }
 
     static StaticFiles of(ResourcePatternResolver resources) {
@@ -41,9 +37,10 @@ public final class StaticFiles {
             // Class-path order: should a library bring a file of the same path, the application's own wins.
             Map<String, Resource> files = Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
                 .filter(Resource::isReadable)
-                .collect(Collectors.toMap(StaticFiles::path, Function.identity(), (first, later) -> first,
+                .collect(Collectors.toMap(StaticFiles::path, file -> file, (first, later) -> first,
                         LinkedHashMap::new));
-            return new StaticFiles(Map.copyOf(files));
+            return new StaticFiles(files.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, file -> HeldFile.of(file.getValue()))));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot list the static files", ex);
@@ -62,12 +59,8 @@ public final class StaticFiles {
 
     /** Sets {@code Last-Modified} on the answer for one of these files. */
     void headers(Resource file, HttpHeaders headers) {
-        headers.setLastModified(lastModified.get(file));
-    }
-
-    private static long lastModified(Resource resource) {
         try {
-            return resource.lastModified();
+            headers.setLastModified(file.lastModified());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -81,6 +74,43 @@ public final class StaticFiles {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * A static file's bytes, with the name that gives its content type and the time it last changed, both read
+     * once: asking a jar entry for either opens a connection to it.
+     */
+    private static final class HeldFile extends ByteArrayResource {
+
+        private final String filename;
+
+        private final long lastModified;
+
+        private HeldFile(byte[] content, String description, String filename, long lastModified) {
+            super(content, description);
+            this.filename = filename;
+            this.lastModified = lastModified;
+        }
+
+        static HeldFile of(Resource file) {
+            try {
+                return new HeldFile(file.getContentAsByteArray(), file.getDescription(), file.getFilename(),
+                        file.lastModified());
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Cannot read " + file.getDescription(), ex);
+            }
+        }
+
+        @Override
+        public String getFilename() {
+            return filename;
+        }
+
+        @Override
+        public long lastModified() {
+            return lastModified;
         }
     }
 }

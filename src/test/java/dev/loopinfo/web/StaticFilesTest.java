@@ -2,6 +2,7 @@ package dev.loopinfo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -35,12 +37,15 @@ class StaticFilesTest {
 
     @ParameterizedTest
     @CsvSource({ "/css/loopinfo.css, text/css", "/js/pipeline.js, text/javascript", "/favicon.svg, image/svg+xml" })
-    void aFileIsServedWithItsTypeAndWhenItLastChanged(String path, String type) {
+    void aFileIsServedWithItsTypeAndWhenItLastChanged(String path, String type) throws IOException {
+        byte[] file = new ClassPathResource("static" + path).getContentAsByteArray();
+
         client.get().uri(path).exchange()
             .expectStatus().isOk()
             .expectHeader().contentTypeCompatibleWith(type)
+            .expectHeader().contentLength(file.length)
             .expectHeader().exists(HttpHeaders.LAST_MODIFIED)
-            .expectBody().consumeWith(body -> assertThat(body.getResponseBody()).isNotEmpty());
+            .expectBody().consumeWith(body -> assertThat(body.getResponseBody()).isNotEmpty().isEqualTo(file));
     }
 
     @Test
