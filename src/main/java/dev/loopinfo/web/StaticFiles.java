@@ -2,7 +2,6 @@ package dev.loopinfo.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,13 +33,11 @@ public final class StaticFiles {
 
     static StaticFiles of(ResourcePatternResolver resources) {
         try {
-            // Class-path order: should a library bring a file of the same path, the application's own wins.
-            Map<String, Resource> files = Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
+            // "classpath:" searches the first static folder on the class path only, the application's own: a
+            // library's static files are not served, so no two files can share a path.
+            return new StaticFiles(Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
                 .filter(Resource::isReadable)
-                .collect(Collectors.toMap(StaticFiles::path, file -> file, (first, later) -> first,
-                        LinkedHashMap::new));
-            return new StaticFiles(files.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, file -> HeldFile.of(file.getValue()))));
+                .collect(Collectors.toUnmodifiableMap(StaticFiles::path, HeldFile::of)));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Cannot list the static files", ex);
@@ -78,8 +75,8 @@ public final class StaticFiles {
     }
 
     /**
-     * A static file's bytes, with the name that gives its content type and the time it last changed, both read
-     * once: asking a jar entry for either opens a connection to it.
+     * A static file's bytes, with the name that gives its content type (a byte array has none) and the time it
+     * last changed, read once (asking a jar entry for it opens a connection to the jar).
      */
     private static final class HeldFile extends ByteArrayResource {
 

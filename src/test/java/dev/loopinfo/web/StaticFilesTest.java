@@ -3,21 +3,34 @@ package dev.loopinfo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.reactive.function.server.MockServerRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.ServerTest;
+import reactor.test.StepVerifier;
 
 /** The site's static files, served by exact path as Spring's resource handler served them, and nothing else. */
 @ServerTest
@@ -83,5 +96,33 @@ class StaticFilesTest {
             .expectBody()
             .jsonPath("$.status").isEqualTo(404)
             .jsonPath("$.message").doesNotExist();
+    }
+
+    @Test
+    void onlyTheApplicationsOwnStaticFolderIsServedNotALibrarysLaterOnTheClassPath(@TempDir Path app,
+            @TempDir Path library) throws IOException {
+        for (Path root : List.of(app, library)) {
+            Files.createDirectories(root.resolve("static/css"));
+            Files.writeString(root.resolve("static/css/site.css"), "/* " + root.getFileName() + " */");
+        }
+        Files.writeString(library.resolve("static/css/extra.css"), "/* library only */");
+        try (URLClassLoader classPath = new URLClassLoader(
+                new URL[] { app.toUri().toURL(), library.toUri().toURL() }, null)) {
+            StaticFiles found = StaticFiles.of(new PathMatchingResourcePatternResolver(classPath));
+
+            assertThat(found.paths()).containsExactly("/css/site.css");
+            StepVerifier.create(found.lookup(MockServerRequest.builder().uri(URI.create("/css/site.css")).build()))
+                .assertNext(file -> assertThat(read(file)).isEqualTo("/* " + app.getFileName() + " */"))
+                .verifyComplete();
+        }
+    }
+
+    private static String read(Resource file) {
+        try {
+            return file.getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }
