@@ -2,6 +2,7 @@ package dev.loopinfo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Slow and idle clients, against loopinfo in its own process with a one-second request-header timeout. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionsTest {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length: *(\\d+)");
 
     private AppProcess app;
 
@@ -88,6 +93,24 @@ class ConnectionsTest {
         }
     }
 
+    @Test
+    void aClientThatPipelinesAGreetingAndAPageIsServedOnAfterwards() throws Exception {
+        try (Socket client = new Socket("localhost", app.port())) {
+            client.setSoTimeout(5_000);
+            OutputStream out = client.getOutputStream();
+            // the page is answered at once, while the greeting before it still waits
+            out.write(("GET /hello/first HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readResponse(client.getInputStream())).startsWith("HTTP/1.1 200")
+                .contains("<h1>Hello, first!</h1>");
+            assertThat(readResponse(client.getInputStream())).startsWith("HTTP/1.1 200").contains("<h1>Index</h1>");
+
+            out.write("GET /hello/next HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readResponse(client.getInputStream())).as("the connection still reads requests")
+                .startsWith("HTTP/1.1 200").contains("<h1>Hello, next!</h1>");
+        }
+    }
+
     private String fetch(String path) throws IOException {
         try (Socket socket = new Socket("localhost", app.port())) {
             socket.setSoTimeout(5_000);
@@ -107,20 +130,20 @@ class ConnectionsTest {
         }
     }
 
-    /** One response: headers, then a chunked or sized body, read until the page ends. */
+    /** One response, read exactly: its headers, then as many bytes as its Content-Length says. */
     private static String readResponse(InputStream in) throws IOException {
-        StringBuilder response = new StringBuilder();
-        while (!response.toString().contains("</html>")) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
             if (b == -1) {
-                break;
+                return head.toString(StandardCharsets.UTF_8);
             }
-            response.append((char) b);
+            head.write(b);
         }
-        // the final chunk's terminator
-        while (in.available() > 0) {
-            response.append((char) in.read());
-        }
-        return new String(response.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = CONTENT_LENGTH.matcher(headers);
+        assertThat(length.find()).as("a sized response: %s", headers).isTrue();
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return headers + new String(body, StandardCharsets.UTF_8);
     }
 }
