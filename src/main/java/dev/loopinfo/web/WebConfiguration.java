@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mustache.autoconfigure.MustacheProperties;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +19,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
-import reactor.netty.NettyPipeline;
-
-/** Wires page rendering from templates held in memory, the site-wide error pages, and connection limits. */
+/** Wires page rendering from templates held in memory, the static files and the site-wide error pages. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
@@ -54,18 +51,6 @@ class WebConfiguration {
     @Bean
     RouterFunction<ServerResponse> staticFileRouter(StaticFiles files) {
         return RouterFunctions.resources(files::lookup, files::headers);
-    }
-
-    /** Every app-port connection gets {@code loopinfo.http.request-header-timeout} to deliver each request's headers. */
-    @Bean
-    NettyServerCustomizer requestHeaderDeadline(HttpLimits limits) {
-        long timeout = limits.requestHeaderTimeout().toNanos();
-        return server -> server.doOnChannelInit((observer, channel, remote) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, "loopinfo.headerDeadline",
-                        new HeaderDeadline(timeout));
-            }
-        });
     }
 
     /** Ordered before WebFlux's own status handler, as Boot orders the handler it replaces. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Slow and idle clients, against loopinfo in its own process with a one-second request-header timeout. */
+/** Slow and idle clients, against loopinfo in its own process with a one-second idle timeout. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionsTest {
 
@@ -28,7 +28,7 @@ class ConnectionsTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = AppProcess.start("--loopinfo.http.request-header-timeout=1s", "--loopinfo.pipeline.enabled=false");
+        app = AppProcess.start("--server.netty.idle-timeout=1s", "--loopinfo.pipeline.enabled=false");
     }
 
     @AfterAll

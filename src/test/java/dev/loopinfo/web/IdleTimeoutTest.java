@@ -1,0 +1,27 @@
+package dev.loopinfo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+
+import dev.loopinfo.ServerTest;
+
+/**
+ * loopinfo's default for Reactor Netty's idle timeout, which closes idle connections and clients trickling their
+ * headers ({@code ConnectionsTest} shows that behaviour, at one second).
+ */
+@ServerTest
+class IdleTimeoutTest {
+
+    @Autowired
+    NettyServerProperties netty;
+
+    @Test
+    void connectionsWithoutARequestAreClosedAfterTwentySeconds() {
+        assertThat(netty.getIdleTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+}
