@@ -54,14 +54,9 @@ public final class StaticFiles {
         return Mono.justOrEmpty(files.get(request.path()));
     }
 
-    /** Sets {@code Last-Modified} on the answer for one of these files. */
+    /** Sets {@code Last-Modified} on the answer for one of these files ({@link #lookup} finds held files only). */
     void headers(Resource file, HttpHeaders headers) {
-        try {
-            headers.setLastModified(file.lastModified());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        headers.setLastModified(((HeldFile) file).lastModified());
     }
 
     private static String path(Resource resource) {
