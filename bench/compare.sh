@@ -3,10 +3,19 @@
 # GET / at 64 connections, /hello/{name} at 1,000, 5,000 and 10,000 connections, resident memory after each,
 # and loopinfo ÷ bare for each row. Needs wrk (Debian: apt-get install wrk).
 #
-#   bench/compare.sh [seconds per run, default 20]
+#   bench/compare.sh [seconds per run, default 20] [comparator: bare (default) or webflux]
+#
+# bare is BareServer.java, a Reactor Netty HttpServer; webflux is WebFluxServer.java, the least a Spring Boot
+# WebFlux application does to serve the same pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
+comparator=${2:-bare}
+case "$comparator" in
+  bare) comparator_source=bench/BareServer.java ;;
+  webflux) comparator_source=bench/WebFluxServer.java ;;
+  *) echo "comparator must be bare or webflux, not $comparator" >&2; exit 2 ;;
+esac
 ulimit -n 20000
 mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
@@ -53,14 +62,15 @@ curl -s http://127.0.0.1:18080/hello/BENCHNAME > target/bench/greeting.html
 measure loopinfo "$loopinfo" http://127.0.0.1:18080 > target/bench/loopinfo.txt
 kill "$loopinfo"; wait "$loopinfo" 2>/dev/null || true
 
-java "${java_opts[@]}" -cp "$(cat target/bench/classpath.txt)" bench/BareServer.java 18090 \
-  target/bench/index.html target/bench/greeting.html > target/bench/bare.log 2>&1 &
-bare=$!
+java "${java_opts[@]}" -cp "$(cat target/bench/classpath.txt)" "$comparator_source" 18090 \
+  target/bench/index.html target/bench/greeting.html > "target/bench/$comparator.log" 2>&1 &
+other=$!
 wait_for http://127.0.0.1:18090/
-measure bare "$bare" http://127.0.0.1:18090 > target/bench/bare.txt
-kill "$bare"; wait "$bare" 2>/dev/null || true
+measure "$comparator" "$other" http://127.0.0.1:18090 > "target/bench/$comparator.txt"
+kill "$other"; wait "$other" 2>/dev/null || true
 
-echo "| run | loopinfo req/s | bare req/s | ratio | loopinfo p50 ms | bare p50 ms | loopinfo p99 ms | bare p99 ms | loopinfo errors | bare errors | loopinfo RSS MiB | bare RSS MiB |"
+c=$comparator
+echo "| run | loopinfo req/s | $c req/s | ratio | loopinfo p50 ms | $c p50 ms | loopinfo p99 ms | $c p99 ms | loopinfo errors | $c errors | loopinfo RSS MiB | $c RSS MiB |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-paste -d' ' target/bench/loopinfo.txt target/bench/bare.txt | awk '{
+paste -d' ' target/bench/loopinfo.txt "target/bench/$comparator.txt" | awk '{
   printf "| %s | %d | %d | %.2f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d |\n", $2, $3, $10, ($10 > 0 ? $3 / $10 : 0), $4, $11, $5, $12, $6, $13, $7, $14 }'
