@@ -21,7 +21,7 @@ class IdleTimeoutTest {
     NettyServerProperties netty;
 
     @Test
-    void connectionsWithoutARequestAreClosedAfterTwentySeconds() {
-        assertThat(netty.getIdleTimeout()).isEqualTo(Duration.ofSeconds(20));
+    void connectionsWithoutARequestAreClosedAfterTheProxiesInFrontCloseTheirs() {
+        assertThat(netty.getIdleTimeout()).isEqualTo(Duration.ofSeconds(75)).isGreaterThan(Duration.ofSeconds(60));
     }
 }
