@@ -18,9 +18,13 @@ app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 200); do curl -sf -o /dev/null http://127.0.0.1:18080/ && break; sleep 0.1; done
 
-# 20 connections, each greeting in turn: a steady ~40 greetings per second, plus the index now and then.
+# 20 connections, each greeting in turn: a steady ~40 greetings per second. And 4 more that alternate a
+# greeting and the index page, as a browser does (~16 requests per second): quick answers after slow ones on
+# the same keep-alive connections.
 wrk -t1 -c20 -d"${minutes}m" --timeout 10s -s bench/names.lua http://127.0.0.1:18080 > target/bench/soak-wrk.txt 2>&1 &
 load=$!
+wrk -t1 -c4 -d"${minutes}m" --timeout 10s -s bench/mixed.lua http://127.0.0.1:18080 > target/bench/soak-mixed-wrk.txt 2>&1 &
+mixed=$!
 
 scrape() { curl -s http://127.0.0.1:18081/actuator/prometheus; }
 metric() { awk -v name="$1" '$1 ~ "^"name"({|$)" { sum += $NF } END { printf "%.0f", sum }'; }
@@ -53,5 +57,5 @@ for i in $(seq 1 "$samples"); do
     | tee -a target/bench/soak.csv
   previous=$current
 done
-wait "$load" || true
-grep -E "Requests/sec|requests in|Socket errors|Non-2xx" target/bench/soak-wrk.txt || true
+wait "$load" "$mixed" || true
+grep -E "Requests/sec|requests in|Socket errors|Non-2xx" target/bench/soak-wrk.txt target/bench/soak-mixed-wrk.txt || true
