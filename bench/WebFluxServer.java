@@ -7,11 +7,13 @@
 //   java -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java PORT INDEX_FILE GREETING_FILE
 //
 // GREETING_FILE is loopinfo's page for the name BENCHNAME; each request's name replaces it, HTML-escaped.
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -34,20 +36,18 @@ public class WebFluxServer {
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    static byte[] index;
-
-    static String greeting;
-
-    public static void main(String[] args) throws Exception {
-        index = Files.readAllBytes(Path.of(args[1]));
-        greeting = Files.readString(Path.of(args[2]));
+    public static void main(String[] args) {
         // Launched from source, this class lives in the launcher's own class loader: Spring must look there.
         Thread.currentThread().setContextClassLoader(WebFluxServer.class.getClassLoader());
-        SpringApplication.run(WebFluxServer.class, "--server.port=" + args[0], "--spring.main.banner-mode=off");
+        SpringApplication.run(WebFluxServer.class, "--server.port=" + args[0], "--spring.main.banner-mode=off",
+                args[1], args[2]);
     }
 
+    /** The pages' files are the two arguments after the port. */
     @Bean
-    RouterFunction<ServerResponse> pages() {
+    RouterFunction<ServerResponse> pages(ApplicationArguments arguments) throws IOException {
+        byte[] index = Files.readAllBytes(Path.of(arguments.getNonOptionArgs().get(0)));
+        String greeting = Files.readString(Path.of(arguments.getNonOptionArgs().get(1)));
         return RouterFunctions.route()
             .GET("/", request -> page().bodyValue(index))
             .GET("/hello/{name}", request -> Mono.delay(Duration.ofMillis(500))
