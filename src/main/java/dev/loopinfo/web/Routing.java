@@ -2,6 +2,7 @@ package dev.loopinfo.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
@@ -33,6 +35,8 @@ public final class Routing {
 
     private static final HeaderContentTypeResolver ACCEPT = new HeaderContentTypeResolver();
 
+    private static final String ACCEPTED = Routing.class.getName() + ".ACCEPTED";
+
     private Routing() {
     }
 
@@ -42,13 +46,29 @@ public final class Routing {
     }
 
     /**
+     * The media types the request's {@code Accept} header lists, most preferred first ({@code *}{@code /*} when it
+     * has none), read once per request and kept in its attributes.
+     *
+     * @throws NotAcceptableStatusException if the header does not parse
+     * @throws IllegalArgumentException if it lists more media types than Spring will sort (50)
+     */
+    static List<MediaType> accepted(ServerWebExchange exchange) {
+        List<MediaType> accepted = exchange.getAttribute(ACCEPTED);
+        if (accepted == null) {
+            accepted = ACCEPT.resolveMediaTypes(exchange);
+            exchange.getAttributes().put(ACCEPTED, accepted);
+        }
+        return accepted;
+    }
+
+    /**
      * Matches when the client ranks JSON above HTML in {@code Accept} (by quality, then specificity).
      * A missing, {@code *}{@code /*} or unreadable header means HTML, so browsers and plain curl get pages.
      */
     public static RequestPredicate prefersJson() {
         return request -> {
             try {
-                for (MediaType type : ACCEPT.resolveMediaTypes(request.exchange())) {
+                for (MediaType type : accepted(request.exchange())) {
                     if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
                         return false;
                     }
