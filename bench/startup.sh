@@ -2,7 +2,8 @@
 # Start-up to readiness (first 200 from /actuator/health/readiness), median of 5 starts, for:
 #   fat jar · extracted jar + CDS archive (JDK 17) · extracted jar + AOT cache (JDK 25, if installed)
 #   and the same two with Spring AOT processing (the jar built with -Paot, run with -Dspring.aot.enabled=true)
-# Archives and caches come from a training run that starts the app, serves a few requests and is stopped.
+# Archives and caches come from a training run that starts the app, serves a few requests and is stopped; one
+# more CDS row trains as the image does, only up to the refreshed context. The image itself: startup-image.sh.
 #   bench/startup.sh [path to a JDK 25+ home, default /usr/lib/jvm/temurin-25-jdk-amd64]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +25,24 @@ ready_ms() { # java command…: milliseconds from launch to readiness
   echo $(( (end - start) / 1000000 ))
 }
 
+report() { # label milliseconds…: the median and every start
+  local label=$1; shift
+  printf '%s\t%s ms\t(%s)\n' "$label" "$(printf '%s\n' "$@" | sort -n | sed -n 3p)" "$*"
+}
+
 median() { # label java command…
   local label=$1; shift
   local times=()
   for _ in 1 2 3 4 5; do times+=("$(ready_ms "$@")"); done
-  printf '%s\t%s ms\t(%s)\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)" "${times[*]}"
+  report "$label" "${times[@]}"
+}
+
+alternate() { # label1 array1 label2 array2: two java commands (array names) started in turn, five times each
+  local -n first=$2 second=$4
+  local a=() b=()
+  for _ in 1 2 3 4 5; do a+=("$(ready_ms "${first[@]}")"); b+=("$(ready_ms "${second[@]}")"); done
+  report "$1" "${a[@]}"
+  report "$3" "${b[@]}"
 }
 
 train() { # log java command…: start, serve what a probe and a visitor ask for, stop (the JVM writes on exit)
@@ -52,7 +66,13 @@ extract() { # directory: the packaged jar, extracted; prints the application jar
 median "fat jar (JDK 17)" java -jar "$(ls target/loopinfo-*.jar | head -1)"
 app=$(extract "$out/extracted")
 train cds-training.log java -XX:ArchiveClassesAtExit="$out/app.jsa" -jar "$app"
-median "extracted + CDS (JDK 17)" java -XX:SharedArchiveFile="$out/app.jsa" -jar "$app"
+# The image's training run (src/image/Containerfile) goes only up to the refreshed context, without requests; the
+# two archives are started in turn, so that the machine's drift does not tell them apart.
+java -XX:ArchiveClassesAtExit="$out/refresh.jsa" -Dspring.context.exit=onRefresh -jar "$app" "${args[@]}" \
+  > "$out/cds-refresh-training.log" 2>&1
+cds=(java -XX:SharedArchiveFile="$out/app.jsa" -jar "$app")
+cds_refresh=(java -XX:SharedArchiveFile="$out/refresh.jsa" -jar "$app")
+alternate "extracted + CDS (JDK 17)" cds "extracted + CDS trained to the refreshed context (JDK 17)" cds_refresh
 if [ -x "$jdk25/bin/java" ]; then
   train aot-training.log "$jdk25/bin/java" -XX:AOTCacheOutput="$out/app.aot" -jar "$app"
   median "extracted + AOT cache (JDK 25)" "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" -jar "$app"

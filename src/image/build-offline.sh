@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# Builds loopinfo's image with Jib, offline: no registry is needed, not even for the base image.
+# Builds loopinfo's image offline: no registry is needed, not even for the base image.
 #
-#   src/image/build-offline.sh        → target/image/loopinfo.tar (OCI), loaded into target/image/podman
+#   src/image/build-offline.sh        → localhost/loopinfo:local, in the podman storage under target/image/podman
 #
-# 1. jlink a Java runtime from the JDK that runs this script, add the few C libraries it links, and save that as
-#    a local base image tar (podman import/save);
-# 2. ./mvnw jib:buildTar with that tar as the base: the same Jib configuration that `./mvnw -Pimage package`
-#    pushes to a registry with the eclipse-temurin base;
-# 3. load the result into a podman storage under target/, so `src/image/podman.sh run …` can run it.
+# 1. jlink a Java runtime (with its default class-data archive) from the JDK that runs this script, add the few C
+#    libraries it links, and save that as a local base image tar (podman import/save);
+# 2. src/image/build.sh with that tar as the base: the same Jib configuration and training run as an image built
+#    for a registry on the eclipse-temurin base, into the podman storage that `src/image/podman.sh run …` uses.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=target/image
@@ -16,7 +15,7 @@ rm -rf "$out/rootfs" "$out/jre" && mkdir -p "$out/rootfs/opt" "$out/rootfs/etc" 
 jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
 java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,\
 jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/jre"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$out/jre" > /dev/null
 cp -a "$out/jre" "$out/rootfs/opt/java"
 
 # The C libraries the runtime links (the desktop module's AWT libraries are never loaded by a server).
@@ -38,7 +37,5 @@ src/image/podman.sh import -q --change 'ENV PATH=/opt/java/bin:/usr/bin:/bin' --
 rm -f "$out/base.tar"
 src/image/podman.sh save -q --format docker-archive -o "$out/base.tar" localhost/loopinfo-base:local > /dev/null
 
-./mvnw -B -q initialize jib:buildTar -Dimage.base="tar://$PWD/$out/base.tar" -Dimage=localhost/loopinfo:local \
-  -Djib.outputPaths.tar="$out/loopinfo.tar"
-src/image/podman.sh load -q -i "$out/loopinfo.tar" > /dev/null
-echo "built $out/loopinfo.tar as localhost/loopinfo:local"
+PODMAN=src/image/podman.sh src/image/build.sh localhost/loopinfo:local -Dimage.base="tar://$PWD/$out/base.tar"
+src/image/podman.sh image prune -f > /dev/null # the images this build replaced

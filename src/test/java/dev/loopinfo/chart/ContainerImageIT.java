@@ -27,27 +27,39 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.assertj.core.data.Percentage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.loopinfo.RealTool;
 
 /**
- * The image that Jib builds runs under the chart's own settings: the pod's security context (numeric non-root
- * user, read-only root filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), its memory limit, the
- * chart's environment and its rendered ConfigMap. No registry is reachable here, so the image is built offline on a
- * locally made base image ({@code src/image/build-offline.sh}) and run by podman.
+ * The image runs under the chart's own settings: the pod's security context (numeric non-root user, read-only root
+ * filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), its memory limit, the chart's environment and
+ * its rendered ConfigMap, and it starts from the class-data archive its training run wrote. No registry is
+ * reachable here, so the image is built offline on a locally made base image ({@code src/image/build-offline.sh},
+ * which runs the same {@code src/image/build.sh} as a registry build) and run by podman.
  */
-class ContainerImageTest {
+class ContainerImageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    private static final String IMAGE = "localhost/loopinfo:local";
+
     @TempDir
-    Path work;
+    static Path work;
 
     private final String container = "loopinfo-check-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void buildImage() throws IOException, InterruptedException {
+        RealTool.require("podman", "podman");
+        RealTool.require("runc", "runc");
+        Process build = run("build", List.of("src/image/build-offline.sh"), Duration.ofMinutes(5));
+        assertThat(build.exitValue()).as(log("build")).isZero();
+    }
 
     @AfterEach
     void removeContainer() throws IOException, InterruptedException {
@@ -56,11 +68,6 @@ class ContainerImageTest {
 
     @Test
     void theImageServesPagesAndProbesUnderTheChartsSecuritySettings() throws Exception {
-        RealTool.require("podman", "podman");
-        RealTool.require("runc", "runc");
-        Process build = run("build", List.of("src/image/build-offline.sh"), Duration.ofMinutes(5));
-        assertThat(build.exitValue()).as(log("build")).isZero();
-
         int http = freePort();
         int management = freePort();
         RenderedChart chart = RenderedChart.render(template -> template.set("ports.http", http)
@@ -73,15 +80,12 @@ class ContainerImageTest {
         Files.setPosixFilePermissions(config.resolve("application.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        List<String> command = new ArrayList<>(List.of("src/image/podman.sh", "run", "-d", "--name", container));
-        command.addAll(securityOptions(pod.getSecurityContext()));
-        long memoryLimit = Quantity.getAmountInBytes(pod.getResources().getLimits().get("memory")).longValueExact();
-        command.add("--memory=" + memoryLimit + "b");
-        command.addAll(List.of("--tmpfs", "/tmp:rw,size=64m", "-v", config + ":/config:ro"));
+        List<String> command = runAsThePod(pod);
+        command.addAll(List.of("-d", "-v", config + ":/config:ro"));
         pod.getEnv().stream().filter(variable -> variable.getValue() != null)
             .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
         command.addAll(List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7",
-                "localhost/loopinfo:local"));
+                IMAGE));
         Process start = run("run", command, Duration.ofMinutes(1));
         assertThat(start.exitValue()).as(log("run")).isZero();
 
@@ -102,12 +106,46 @@ class ContainerImageTest {
         String heapMax = get(management, "/actuator/metrics/jvm.memory.max?tag=area:heap");
         assertThat(Double.parseDouble(heapMax.replaceAll("(?s).*\"value\":([0-9.E]+).*", "$1")))
             .as("the heap the chart's jvm.maxRAMPercentage gives, in bytes: " + heapMax)
-            .isCloseTo(memoryLimit * heapShare, Percentage.withPercentage(2));
+            .isCloseTo(memoryLimit(pod) * heapShare, Percentage.withPercentage(2));
 
         Process logs = run("logs", List.of("src/image/podman.sh", "logs", container), Duration.ofSeconds(30));
         assertThat(log("logs")).as("structured JSON logging, as the chart configures it")
             .containsPattern("(?m)^\\{.*\"message\":\"loopinfo started at http://localhost:" + http);
         assertThat(logs.exitValue()).isZero();
+    }
+
+    @Test
+    void theImageStartsFromTheClassDataArchiveItsTrainingRunWrote() throws Exception {
+        Process inspect = run("inspect", List.of("src/image/podman.sh", "image", "inspect", "--format",
+                "{{.Config.User}} {{json .Config.Entrypoint}}", IMAGE), Duration.ofSeconds(30));
+        assertThat(inspect.exitValue()).as(log("inspect")).isZero();
+        assertThat(log("inspect")).as("the image's user and entrypoint").startsWith("65532:65532 ")
+            .contains("\"-XX:SharedArchiveFile=/app/loopinfo.jsa\"");
+
+        // The image's own command under the chart's settings, stopped once the context is refreshed. With
+        // -Xshare:on the JVM refuses to start unless it maps every archive it is given.
+        RenderedChart chart = RenderedChart.render();
+        Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> command = runAsThePod(pod);
+        command.addAll(List.of("-e", "JAVA_TOOL_OPTIONS=" + chart.environment("JAVA_TOOL_OPTIONS")
+                + " -Xshare:on -Xlog:class+load=info -Dspring.context.exit=onRefresh", IMAGE));
+        Process start = run("archive", command, Duration.ofMinutes(2));
+        assertThat(start.exitValue()).as(log("archive")).isZero();
+        assertThat(log("archive")).as("the application's classes come from the image's archive")
+            .contains("dev.loopinfo.LoopinfoApplication source: shared objects file (top)")
+            .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file (top)");
+    }
+
+    /** {@code podman run} as the chart runs the pod: its security context, its memory limit, a tmpfs /tmp. */
+    private List<String> runAsThePod(Container pod) {
+        List<String> command = new ArrayList<>(List.of("src/image/podman.sh", "run", "--name", container));
+        command.addAll(securityOptions(pod.getSecurityContext()));
+        command.addAll(List.of("--memory=" + memoryLimit(pod) + "b", "--tmpfs", "/tmp:rw,size=64m"));
+        return command;
+    }
+
+    private static long memoryLimit(Container pod) {
+        return Quantity.getAmountInBytes(pod.getResources().getLimits().get("memory")).longValueExact();
     }
 
     /** The container security context, as podman options. */
@@ -130,7 +168,8 @@ class ContainerImageTest {
     }
 
     /** Runs a command, its output kept for {@link #log(String)} under the given name. */
-    private Process run(String name, List<String> command, Duration timeout) throws IOException, InterruptedException {
+    private static Process run(String name, List<String> command, Duration timeout)
+            throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(work.resolve(name + ".log").toFile())
             .start();
@@ -141,7 +180,7 @@ class ContainerImageTest {
         return process;
     }
 
-    private String log(String name) throws IOException {
+    private static String log(String name) throws IOException {
         Path file = work.resolve(name + ".log");
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }

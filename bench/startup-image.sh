@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Start-up to readiness of the image, as a pod starts it: podman, the chart's memory limit and the image's own JVM
+# options; median of 5 starts each, alternating, from `podman run` to the first 200 from
+# /actuator/health/readiness. Once with the image's entrypoint (the application's classes mapped from the
+# archive its training run wrote), once with Jib's entrypoint without the archive (the JDK's own classes still
+# mapped from the runtime's default archive). Needs podman and runc; builds the image offline first.
+#
+#   bench/startup-image.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src/image/build-offline.sh
+image=localhost/loopinfo:local
+name=loopinfo-startup-bench
+without=(--entrypoint '["java", "-cp", "@/app/jib-classpath-file", "@/app/jib-main-class-file"]')
+
+ready_ms() { # podman run options…: milliseconds from launch to readiness
+  local start end
+  start=$(date +%s%N)
+  src/image/podman.sh run -d --name "$name" --memory=768m "$@" "$image" \
+    --server.port=18080 --management.server.port=18081 > /dev/null
+  until curl -sf -o /dev/null http://127.0.0.1:18081/actuator/health/readiness; do sleep 0.01; done
+  end=$(date +%s%N)
+  src/image/podman.sh rm -f -t 5 "$name" > /dev/null
+  echo $(( (end - start) / 1000000 ))
+}
+
+with_archive=() without_archive=()
+for _ in 1 2 3 4 5; do
+  with_archive+=("$(ready_ms)")
+  without_archive+=("$(ready_ms "${without[@]}")")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+printf 'image, class-data archive\t%s ms\t(%s)\n' "$(median "${with_archive[@]}")" "${with_archive[*]}"
+printf 'image, without it\t%s ms\t(%s)\n' "$(median "${without_archive[@]}")" "${without_archive[*]}"
