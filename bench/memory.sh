@@ -5,6 +5,7 @@
 #
 #   bench/memory.sh [limit MiB, default 768: the chart's] [extra JVM flags…]
 #   GC=Serial PERCENT=60 bench/memory.sh 512     # another collector or heap share than the chart's G1 and 50 %
+#   ARCHIVE=1 bench/memory.sh                     # started as the image starts: from a class-data archive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=${1:-768}
@@ -19,14 +20,24 @@ flags=(-XX:MaxRAM="${limit}m" -XX:+Use"${GC:-G1}"GC -XX:MaxRAMPercentage="${PERC
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 status_mib() { awk -v key="$2:" '$1 == key { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
-java "${flags[@]}" -jar "$jar" --server.port=18080 --management.server.port=18081 \
+run=(-jar "$jar")
+if [ -n "${ARCHIVE:-}" ]; then # the extracted jar and an archive trained as src/image/Containerfile trains it
+  rm -rf target/bench/extracted
+  java -Djarmode=tools -jar "$jar" extract --destination target/bench/extracted > /dev/null
+  extracted=$(ls target/bench/extracted/*.jar | head -1)
+  java -XX:ArchiveClassesAtExit=target/bench/memory.jsa -Dspring.context.exit=onRefresh -jar "$extracted" \
+    --server.port=18080 --management.server.port=18081 > target/bench/memory-training.log 2>&1
+  run=(-XX:SharedArchiveFile=target/bench/memory.jsa -jar "$extracted")
+fi
+
+java "${flags[@]}" "${run[@]}" --server.port=18080 --management.server.port=18081 \
   > target/bench/memory.log 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 wait_for http://127.0.0.1:18081/actuator/health/readiness
 curl -s http://127.0.0.1:18080/ > /dev/null
 sleep 5
-echo "JVM flags: ${flags[*]}"
+echo "JVM flags: ${flags[*]} ${run[*]}"
 echo "idle: RSS $(status_mib "$app" VmRSS) MiB"
 
 python3 bench/idle_connections.py "$app" 18080 10000 10
