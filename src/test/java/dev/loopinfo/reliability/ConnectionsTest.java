@@ -22,6 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionsTest {
 
+    /** The blank line after a response's headers, {@code \r\n\r\n}, as the last four bytes read. */
+    private static final int END_OF_HEADERS = 0x0D0A0D0A;
+
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length: *(\\d+)");
 
     private AppProcess app;
@@ -133,12 +136,14 @@ class ConnectionsTest {
     /** One response, read exactly: its headers, then as many bytes as its Content-Length says. */
     private static String readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        int lastFour = 0;
+        while (lastFour != END_OF_HEADERS) {
             int b = in.read();
             if (b == -1) {
                 return head.toString(StandardCharsets.UTF_8);
             }
             head.write(b);
+            lastFour = (lastFour << 8) | b;
         }
         String headers = head.toString(StandardCharsets.ISO_8859_1);
         Matcher length = CONTENT_LENGTH.matcher(headers);
