@@ -12,11 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.loopinfo.web.StaticFiles;
 
 /**
  * Actuator answers on its own port, exposing health, info, prometheus, metrics and pipeline only; the app port
- * serves none of it.
+ * serves none of it, and the management port serves none of the app.
  */
 @ServerTest
 class ManagementPortTest {
@@ -29,6 +32,9 @@ class ManagementPortTest {
 
     @Autowired
     WebTestClient app;
+
+    @Autowired
+    StaticFiles staticFiles;
 
     WebTestClient management;
 
@@ -121,5 +127,30 @@ class ManagementPortTest {
     @ValueSource(strings = { "/actuator", "/actuator/health", "/actuator/info", "/actuator/prometheus" })
     void theAppPortServesNoActuator(String path) {
         app.get().uri(path).exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/hello/Ada", "/hello?name=Ada", "/lessons", "/lessons/interleave",
+            "/lessons/interleave/events", "/pipeline", "/pipeline/events", "/api/pipeline",
+            "/api/pipeline/runs?count=3" })
+    void theManagementPortServesNoAppRoute(String path) {
+        app.method(HttpMethod.OPTIONS).uri(path).exchange().expectStatus().isNoContent();
+        assertOnlyNotFound(path);
+    }
+
+    @Test
+    void theManagementPortServesNoStaticFile() {
+        assertThat(staticFiles.paths()).isNotEmpty();
+        for (String path : staticFiles.paths()) {
+            app.get().uri(path).exchange().expectStatus().isOk();
+            assertOnlyNotFound(path);
+        }
+    }
+
+    private void assertOnlyNotFound(String path) {
+        for (HttpMethod method : HttpMethod.values()) {
+            management.method(method).uri(path).exchange()
+                .expectStatus().value(status -> assertThat(status).as(method + " " + path).isEqualTo(404));
+        }
     }
 }

@@ -61,6 +61,15 @@ class MetricsTest {
     }
 
     @Test
+    void managementRequestsStayOutOfTheRequestTimings() {
+        Scrape.of(managementPort).text();
+        String scrape = Scrape.of(managementPort).text();
+
+        assertThat(scrape).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/hello/\\{name\\}\"")
+            .doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/actuator");
+    }
+
+    @Test
     void eventLoopLagIsMeasuredForEveryLoop() {
         String scrape = Scrape.of(managementPort).text();
 

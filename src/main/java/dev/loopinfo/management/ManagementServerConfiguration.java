@@ -1,0 +1,52 @@
+package dev.loopinfo.management;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.AbstractHandlerMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The management server's own context (Actuator on {@code management.server.port}), a child of the application's.
+ * Loaded from {@code META-INF/spring/…ManagementContextConfiguration.imports} into that context only, so it is
+ * kept out of the application's component scan ({@code LoopinfoApplication}).
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+class ManagementServerConfiguration {
+
+    /**
+     * WebFlux's dispatcher takes handler mappings from parent contexts too, so the management server would serve
+     * every page of the application (spring-boot#14012). This mapping comes after Actuator's own (order -100) and
+     * before any of the application's (-1 and later), and answers everything that reaches it with 404.
+     */
+    @Bean
+    HandlerMapping actuatorOnly() {
+        return new AbstractHandlerMapping() {
+            {
+                setOrder(-50);
+            }
+
+            @Override
+            protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
+                return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+            }
+        };
+    }
+
+    /**
+     * The management server records no request observations: its scrapes and probes would otherwise fill the
+     * application's {@code http_server_requests_seconds} series. WebFlux looks for this registry in the management
+     * context before the application's.
+     */
+    @Bean
+    ObservationRegistry managementRequestObservations() {
+        return ObservationRegistry.NOOP;
+    }
+}
