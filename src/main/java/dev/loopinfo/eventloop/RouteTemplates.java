@@ -54,7 +54,8 @@ public class RouteTemplates {
 
     /** The template for a request path (without query string), or {@value #UNMATCHED}. */
     public String template(String path) {
-        PathContainer container = PathContainer.parsePath(path);
+        // The path arrives decoded already: decoding it again would fail on a literal '%' (a name "100%").
+        PathContainer container = PathContainer.parsePath(path, PathContainer.Options.create('/', false));
         for (PathPattern pattern : patterns) {
             if (pattern.matches(container)) {
                 return pattern.getPatternString();

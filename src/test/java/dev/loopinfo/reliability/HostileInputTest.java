@@ -10,12 +10,16 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriUtils;
 
@@ -24,10 +28,12 @@ import dev.loopinfo.ServerTest;
 /**
  * A corpus of hostile requests against every public route, sent as raw bytes (no client library tidies them):
  * markup and script injection, traversal, NUL and CRLF, malformed percent-encoding and UTF-8, huge names and
- * headers, odd Accept values, absurd query strings. No answer may be a 5xx, none may echo markup unescaped or
- * let a header be injected, and the server must be healthy afterwards.
+ * headers, malformed values of every header the stack parses, absurd query strings. No answer may be a 5xx, none
+ * may echo markup unescaped or let a header be injected, no request may log a stack trace or an error, and the
+ * server must be healthy afterwards.
  */
 @ServerTest
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest {
 
     /** Payloads that must never come back as live markup. */
@@ -45,6 +51,37 @@ class HostileInputTest {
             "%C3%28", "%FF%FE", "%C0%AF", "%ED%A0%80", "%F4%90%80%80", "%E2%82", "%25", "%253Cscript%253E", "%ZZ",
             "%", "%u003Cscript%u003E", "%3Cscript%3Ealert(1)%3C%2Fscript%3E");
 
+    /** Malformed values of the headers that Spring or Reactor Netty parse. */
+    private static final Map<String, List<String>> MALFORMED_HEADERS = Map.ofEntries(
+            Map.entry("Accept-Language", List.of("-", "--", "-,en", "en,-", "-;q=0.5", "en;q=x", "*;q=2", ",,,",
+                    "x".repeat(4000))),
+            Map.entry("Accept-Charset", List.of("ebcdic;q=x", ";", "utf-8;q=2", "\u0001")),
+            Map.entry("Accept-Encoding", List.of("gzip;q=abc", ",", "br;q=-1", "identity;q=0, *;q=0")),
+            Map.entry("If-Modified-Since", List.of("yesterday", "Thu, 01 Jan 1970", "-1", "Mon, 99 Foo 9999 99:99:99 GMT")),
+            Map.entry("If-Unmodified-Since", List.of("never", "0")),
+            Map.entry("If-None-Match", List.of("\"unterminated", "W/", "*, \"a\"", "\"" + "a".repeat(4000))),
+            Map.entry("If-Match", List.of("\"unterminated", "W/\"x")),
+            Map.entry("Range", List.of("bytes=abc", "bytes=5-1", "bytes=-", "bytes=" + "0-0,".repeat(500), "lines=1-2")),
+            Map.entry("If-Range", List.of("garbage")),
+            Map.entry("Content-Type", List.of(";;;", "text/", "application/json; charset=nope", "/")),
+            Map.entry("Origin", List.of("null", "http://", "javascript:alert(1)")),
+            Map.entry("Access-Control-Request-Method", List.of("", "G E T")),
+            Map.entry("Cookie", List.of("=;=", "a", ";;;")),
+            Map.entry("Forwarded", List.of("for=", "proto=javascript;host=<script>", ";;;")),
+            Map.entry("X-Forwarded-Host", List.of("<script>alert(1)</script>", ":::")),
+            Map.entry("X-Forwarded-Proto", List.of("javascript", "")),
+            Map.entry("X-Forwarded-Port", List.of("-1", "99999", "abc")),
+            Map.entry("X-Forwarded-Prefix", List.of("//evil", "../..")),
+            Map.entry("Connection", List.of("upgrade, close", ",")),
+            Map.entry("Upgrade", List.of("websocket", "h2c")),
+            Map.entry("Expect", List.of("100-continue", "nonsense")),
+            Map.entry("TE", List.of("trailers;q=x")),
+            Map.entry("Cache-Control", List.of("max-age=-1", "no-cache=\"")));
+
+    private static final List<String> PAGES = List.of("GET /", "GET /hello/Ada", "GET /hello?name=Ada", "GET /lessons",
+            "GET /lessons/nope", "GET /pipeline", "GET /api/pipeline", "GET /css/loopinfo.css", "GET /nowhere",
+            "POST /api/pipeline/runs?count=1");
+
     private static final List<String> ROUTES = List.of("GET /hello/%s", "GET /hello?name=%s", "GET /lessons/%s",
             "POST /api/pipeline/runs?count=%s", "GET /pipeline?view=%s", "GET /%s");
 
@@ -52,7 +89,7 @@ class HostileInputTest {
     int port;
 
     @Test
-    void noHostileRequestGetsA5xxOrEchoesMarkupOrInjectsAHeader() throws Exception {
+    void noHostileRequestGetsA5xxOrEchoesMarkupOrInjectsAHeader(CapturedOutput log) throws Exception {
         List<String> requests = corpus();
         assertThat(requests).hasSizeGreaterThanOrEqualTo(300);
 
@@ -79,6 +116,9 @@ class HostileInputTest {
             .contains("<h1>Index</h1>");
         assertThat(send("GET /hello/Ada HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
             .startsWith("HTTP/1.1 200").contains("<h1>Hello, Ada!</h1>");
+        // One line per event: no stack trace, no error.
+        assertThat(log.getAll().lines().filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
+                || line.contains(" ERROR ")).limit(20)).isEmpty();
     }
 
     private List<String> corpus() {
@@ -112,6 +152,13 @@ class HostileInputTest {
                 requests.add(request("GET " + path, "Accept: " + accept + "\r\n"));
             }
         }
+        MALFORMED_HEADERS.forEach((header, values) -> {
+            for (String value : values) {
+                for (String page : PAGES) {
+                    requests.add(request(page, header + ": " + value + "\r\n"));
+                }
+            }
+        });
         requests.add(request("TRACE /hello/Ada", ""));
         requests.add(request("DELETE /api/pipeline", ""));
         requests.add(request("GET /hello/Ada", "Content-Length: 5\r\n") + "12345");
