@@ -1,32 +1,46 @@
 package dev.loopinfo.web;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 
-import reactor.core.publisher.Mono;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+
+import reactor.netty.NettyPipeline;
 
 /**
- * Adds the security headers every response carries, error pages included: pages load nothing from other
- * origins, are never framed, are never content-sniffed, and leak no referrer.
+ * Adds the security headers every response carries, on both ports: pages load nothing from other origins, are
+ * never framed, are never content-sniffed, and leak no referrer. Set in Netty's pipeline, right after the HTTP
+ * codec, so that the answers Reactor Netty makes itself before any route runs (400 for a malformed URI, 414, 431)
+ * carry them too.
  */
-@Component
-class SecurityHeaders implements WebFilter {
+@ChannelHandler.Sharable
+final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
+    private static final SecurityHeaders INSTANCE = new SecurityHeaders();
+
+    private SecurityHeaders() {
+    }
+
+    /** Puts the handler into every connection's pipeline of the server it customizes. */
+    static NettyServerCustomizer onEveryResponse() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
+            .addAfter(NettyPipeline.HttpCodec, SecurityHeaders.class.getName(), INSTANCE));
+    }
+
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        // Set at commit time, so responses written later by the error handler carry them too.
-        exchange.getResponse().beforeCommit(() -> {
-            HttpHeaders headers = exchange.getResponse().getHeaders();
+    public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+        if (message instanceof HttpResponse response) {
+            HttpHeaders headers = response.headers();
             headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
-            return Mono.empty();
-        });
-        return chain.filter(exchange);
+        }
+        context.write(message, promise);
     }
 }

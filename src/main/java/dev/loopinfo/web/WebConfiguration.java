@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mustache.autoconfigure.MustacheProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,10 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
-/** Wires page rendering from templates held in memory, the static files and the site-wide error pages. */
+/**
+ * Wires page rendering from templates held in memory, the static files, the site-wide error pages and the security
+ * headers.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
@@ -37,6 +41,11 @@ class WebConfiguration {
         resolver.setCharset(mustache.getCharsetName());
         resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return resolver;
+    }
+
+    @Bean
+    NettyServerCustomizer securityHeaders() {
+        return SecurityHeaders.onEveryResponse();
     }
 
     @Bean

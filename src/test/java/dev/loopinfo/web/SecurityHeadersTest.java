@@ -1,10 +1,16 @@
 package dev.loopinfo.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,6 +22,9 @@ class SecurityHeadersTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
 
     @Autowired
@@ -39,5 +48,25 @@ class SecurityHeadersTest {
     /** A URI sent exactly as written: percent-escapes in the path are not encoded again. */
     private URI raw(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
+    /** Answers Reactor Netty makes itself, before any route or filter runs, on either port. */
+    @ParameterizedTest
+    @CsvSource({ "app, /hello/%ZZ, '', 400", "app, /hello/%%s, '', 414", "app, /, 'X-Big: %s', 431",
+            "management, /actuator/%ZZ, '', 400", "management, /actuator/health, '', 200" })
+    void answersFromTheHttpLayerCarryThemToo(String server, String path, String header, int status) throws IOException {
+        String big = "x".repeat(9000);
+        String head = "GET " + path.replace("%%s", big) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (header.isEmpty() ? "" : header.replace("%s", big) + "\r\n") + "Connection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", server.equals("app") ? port : managementPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 " + status)
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\r\n")
+                .containsIgnoringCase("X-Content-Type-Options: nosniff\r\n")
+                .containsIgnoringCase("Referrer-Policy: no-referrer\r\n")
+                .doesNotContainIgnoringCase("\r\nServer:");
+        }
     }
 }

@@ -1,9 +1,11 @@
-package dev.loopinfo.management;
+package dev.loopinfo.web;
 
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.HandlerMapping;
@@ -38,6 +40,15 @@ class ManagementServerConfiguration {
                 return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
             }
         };
+    }
+
+    /**
+     * The management server's answers carry the same security headers as the app's. Its server factory takes no
+     * {@code NettyServerCustomizer} beans, only factory customizers of its own context.
+     */
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementSecurityHeaders() {
+        return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse());
     }
 
     /**
