@@ -1,9 +1,13 @@
 package dev.loopinfo.web;
 
+import io.netty.channel.ChannelException;
+
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -11,14 +15,16 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import reactor.core.publisher.Mono;
 
 /**
  * Renders every error as a page in the site's look ({@code templates/error/error.mustache}) or as JSON,
  * negotiated exactly like the pages themselves; a 404 has its own page ({@code error/404.mustache}). Boot's
- * handler, with three changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
- * is shown to the client, and headers an error carries (such as {@code Allow} on a 405) reach the response.
+ * handler, with these changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
+ * is shown to the client, headers an error carries (such as {@code Allow} on a 405) reach the response, a request
+ * body that does not arrive in time is a 408, and a client that leaves mid-request is no server error.
  */
 class ErrorPages extends DefaultErrorWebExceptionHandler {
 
@@ -27,12 +33,32 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         super(errorAttributes, webProperties.getResources(), webProperties.getError(), applicationContext);
     }
 
+    /** Nginx's "client closed request": the client left before its request arrived whole. */
+    static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(error) && !exchange.getResponse().isCommitted()) {
+            // Nobody is left to answer, and it is no server error: recorded as 499, logged at most at DEBUG.
+            exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
+            return exchange.getResponse().setComplete();
+        }
+        if (isRequestTimeout(error)) {
+            return super.handle(exchange, new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT,
+                    "The request body did not arrive in time (loopinfo.http.request-body-timeout)."));
+        }
         if (error instanceof ErrorResponse response && !exchange.getResponse().isCommitted()) {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
         }
         return super.handle(exchange, error);
+    }
+
+    /**
+     * Reactor Netty's error when {@code loopinfo.http.request-body-timeout} passes; its type is not public, so it is
+     * known by name, as Spring knows a client that went away ({@link DisconnectedClientHelper}).
+     */
+    static boolean isRequestTimeout(Throwable error) {
+        return error instanceof ChannelException && error.getClass().getSimpleName().equals("RequestTimeoutException");
     }
 
     @Override

@@ -43,12 +43,14 @@ class ManagementServerConfiguration {
     }
 
     /**
-     * The management server's answers carry the same security headers as the app's. Its server factory takes no
-     * {@code NettyServerCustomizer} beans, only factory customizers of its own context.
+     * The management server's answers carry the same security headers as the app's, and a request body must
+     * arrive as quickly; its connections are not limited, so that probes answer while the app port is flooded. Its
+     * server factory takes no {@code NettyServerCustomizer} beans, only factory customizers of its own context.
      */
     @Bean
-    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementSecurityHeaders() {
-        return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse());
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties limits) {
+        return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
+                server -> server.requestTimeout(limits.requestBodyTimeout()));
     }
 
     /**

@@ -48,6 +48,13 @@ class WebConfiguration {
         return SecurityHeaders.onEveryResponse();
     }
 
+    /** Bounds the time to receive a request body, and the connections held, on the app port. */
+    @Bean
+    NettyServerCustomizer httpLimits(HttpProperties limits) {
+        int maxConnections = ConnectionLimit.of(limits.maxConnections());
+        return server -> server.requestTimeout(limits.requestBodyTimeout()).maxConnections(maxConnections);
+    }
+
     @Bean
     StaticFiles staticFiles(ResourcePatternResolver resources) {
         return StaticFiles.of(resources);

@@ -1,0 +1,40 @@
+package dev.loopinfo.web;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.DisconnectedClientHelper;
+
+import reactor.core.publisher.Hooks;
+
+/**
+ * Errors that reach a stream after it ended. When a request body times out or its client leaves, Reactor Netty
+ * signals the body's reader once more after the answer (or the lack of one) is settled; Reactor would log that as
+ * an ERROR with a stack trace. Those two are the client's doing and logged at DEBUG; any other keeps Reactor's
+ * ERROR.
+ */
+@Component
+class DroppedErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(DroppedErrors.class);
+
+    DroppedErrors() {
+        Hooks.onErrorDropped(DroppedErrors::log);
+    }
+
+    private static void log(Throwable error) {
+        if (ErrorPages.isRequestTimeout(error) || DisconnectedClientHelper.isClientDisconnectedException(error)) {
+            log.debug("A request ended by its client or its timeout signalled once more: {}", error.toString());
+        }
+        else {
+            log.error("Operator called default onErrorDropped", error);
+        }
+    }
+
+    @PreDestroy
+    void reset() {
+        Hooks.resetOnErrorDropped();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.loopinfo.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Clients that hold a connection without finishing their request: a body that never arrives, or arrives a byte at a
+ * time, is cut off after {@code loopinfo.http.request-body-timeout} on both ports; a client that leaves mid-body is
+ * no server error; and a flood of connections to the app port stops at {@code loopinfo.http.max-connections} while
+ * the management port and its probes keep answering. Against loopinfo in its own process, with small limits.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RequestLimitsTest {
+
+    private static final int MAX_CONNECTIONS = 100;
+
+    private static final String PAUSE = "POST /actuator/pipeline/pause HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+
+    private AppProcess app;
+
+    @BeforeAll
+    void start() throws Exception {
+        app = AppProcess.start("--loopinfo.http.request-body-timeout=1s",
+                "--loopinfo.http.max-connections=" + MAX_CONNECTIONS);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        app.close();
+    }
+
+    @Test
+    void aBodyThatNeverArrivesIsAnswered408AndClosed() throws Exception {
+        try (Socket client = new Socket("localhost", app.managementPort())) {
+            client.setSoTimeout(10_000);
+            long sent = System.nanoTime();
+            client.getOutputStream().write(PAUSE.getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("did not arrive in time");
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(900),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aBodyTrickledAByteAtATimeIsCutOff() throws Exception {
+        try (Socket client = new Socket("localhost", app.managementPort())) {
+            client.setSoTimeout(100);
+            long sent = System.nanoTime();
+            client.getOutputStream().write(PAUSE.getBytes(StandardCharsets.US_ASCII));
+            boolean cut = false;
+            for (int i = 0; i < 30 && !cut; i++) {
+                try {
+                    client.getOutputStream().write(' ');
+                    client.getInputStream().read(); // an answer or the end: the server stopped waiting
+                    cut = true;
+                }
+                catch (SocketTimeoutException stillWaiting) {
+                    Thread.sleep(200);
+                }
+                catch (IOException reset) {
+                    cut = true;
+                }
+            }
+            assertThat(cut).as("cut off before the body was whole").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(900),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aClientLeavingMidBodyIsNoServerError() throws Exception {
+        int before = app.output().size();
+        try (Socket client = new Socket("localhost", app.managementPort())) {
+            client.getOutputStream().write((PAUSE + "{").getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(200);
+        }
+        Thread.sleep(500);
+        assertThat(app.output().subList(before, app.output().size()))
+            .noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
+    }
+
+    @Test
+    void probesAnswerWhileTheAppPortIsFlooded() throws Exception {
+        List<Socket> flood = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_CONNECTIONS * 3; i++) {
+                Socket socket = new Socket("localhost", app.port());
+                socket.getOutputStream().write("GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+                flood.add(socket);
+            }
+            // The last ones opened are over the limit; the first ones are held, waiting for their headers.
+            int refused = 0;
+            for (int i = flood.size() - 1; i >= 0 && closedByServer(flood.get(i)); i--) {
+                refused++;
+            }
+            assertThat(refused).as("connections over the limit are closed").isEqualTo(MAX_CONNECTIONS * 2);
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            for (String probe : List.of("liveness", "readiness")) {
+                HttpResponse<String> answer = http.send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/health/" + probe))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).isEqualTo(200);
+            }
+        }
+        finally {
+            for (Socket socket : flood) {
+                socket.close();
+            }
+        }
+        assertThat(app.output()).noneMatch(line -> line.startsWith("\tat "));
+    }
+
+    /** Whether the server closes the connection within the socket's timeout, without answering. */
+    private static boolean closedByServer(Socket socket) {
+        try {
+            socket.setSoTimeout(2_000);
+            return socket.getInputStream().read() == -1;
+        }
+        catch (SocketTimeoutException stillOpen) {
+            return false;
+        }
+        catch (IOException reset) {
+            return true;
+        }
+    }
+}
