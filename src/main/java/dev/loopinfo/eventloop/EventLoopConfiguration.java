@@ -1,10 +1,13 @@
 package dev.loopinfo.eventloop;
 
+import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -57,6 +60,31 @@ class EventLoopConfiguration {
     @Bean
     MeterFilter meterDescriptions() {
         return MeterDescriptions.filter();
+    }
+
+    /**
+     * Latency buckets ({@code management.metrics.distribution.slo}) only for GET and POST requests that succeeded
+     * or redirected: the latencies users alert on. Refusals, HEAD and OPTIONS keep their count, sum and maximum, and
+     * one bucket of 10 s (Prometheus wants every series of a histogram to be one).
+     */
+    @Bean
+    MeterFilter requestLatencyBuckets() {
+        DistributionStatisticConfig fewBuckets = DistributionStatisticConfig.builder()
+            .serviceLevelObjectives(Duration.ofSeconds(10).toNanos())
+            .build();
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().equals("http.server.requests")) {
+                    return config;
+                }
+                String method = String.valueOf(id.getTag("method"));
+                String outcome = String.valueOf(id.getTag("outcome"));
+                boolean alertedOn = (method.equals("GET") || method.equals("POST"))
+                        && (outcome.equals("SUCCESS") || outcome.equals("REDIRECTION"));
+                return alertedOn ? config : fewBuckets.merge(config);
+            }
+        };
     }
 
     /** Pod and namespace tags on every meter, when the Downward API provides them. */

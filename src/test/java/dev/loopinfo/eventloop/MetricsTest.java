@@ -110,14 +110,18 @@ class MetricsTest {
         assertThat(scrape).contains("loopinfo_greeting_wait_seconds_bucket{application=\"loopinfo\",le=\"0.5\"}",
                 "loopinfo_greeting_wait_seconds_bucket{application=\"loopinfo\",le=\"0.6\"}")
             .containsPattern("loopinfo_greeting_wait_seconds_count\\{application=\"loopinfo\"\\} [1-9]");
-        for (String slo : List.of("0.1", "0.5", "0.6", "1.0")) {
-            assertThat(scrape).containsPattern(
-                    "http_server_requests_seconds_bucket\\{[^}]*uri=\"/hello/\\{name\\}\",le=\"" + slo + "\"\\}");
-        }
-        // The percentile histogram adds Micrometer's own buckets besides the SLOs.
+        List<String> greetingBuckets = Scrape.of(managementPort).series("http_server_requests_seconds_bucket").stream()
+            .filter(series -> series.contains("method=\"GET\"") && series.contains("status=\"200\"")
+                    && series.contains("uri=\"/hello/{name}\""))
+            .map(series -> series.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .toList();
+        assertThat(greetingBuckets).containsExactlyInAnyOrder("0.005", "0.025", "0.1", "0.25", "0.5", "0.6", "1.0", "2.5", "10.0",
+                "+Inf");
+        // A refusal keeps its count, sum and maximum, and one bucket.
         assertThat(Scrape.of(managementPort).series("http_server_requests_seconds_bucket").stream()
-            .filter(series -> series.contains("uri=\"/hello/{name}\"")))
-            .hasSizeGreaterThan(20);
+            .filter(series -> series.contains("status=\"404\"")))
+            .isNotEmpty()
+            .allMatch(series -> series.contains("le=\"10.0\"") || series.contains("le=\"+Inf\""));
     }
 
     @Test

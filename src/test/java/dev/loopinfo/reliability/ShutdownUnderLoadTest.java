@@ -65,15 +65,15 @@ class ShutdownUnderLoadTest {
         }
     }
 
-    /** Waits until the server holds the greetings: its own count of requests in progress. */
+    /** Waits until the server holds the greetings: its own count of connections with a request in progress. */
     private static void awaitInFlight(AppProcess app, int expected) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         URI active = URI.create("http://localhost:" + app.managementPort()
-                + "/actuator/metrics/http.server.requests.active");
+                + "/actuator/metrics/reactor.netty.http.server.connections.active");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             String body = http.send(HttpRequest.newBuilder(active).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher count = Pattern.compile("\"statistic\":\"ACTIVE_TASKS\",\"value\":([0-9.]+)").matcher(body);
+            Matcher count = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.]+)").matcher(body);
             if (count.find() && Double.parseDouble(count.group(1)) >= expected * 0.9) {
                 return;
             }
