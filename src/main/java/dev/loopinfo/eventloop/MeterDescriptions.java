@@ -18,7 +18,6 @@ final class MeterDescriptions {
 
     private static final Map<String, String> BY_NAME = Map.ofEntries(
             Map.entry("http.server.requests", "HTTP requests answered on the app port, by route template"),
-            Map.entry("http.server.requests.active", "HTTP requests in progress on the app port"),
             Map.entry("reactor.netty.eventloop.pending.tasks", "Tasks waiting to run on a Reactor Netty event loop"),
             Map.entry("reactor.netty.http.server.connections.total", "Open connections to the app port"),
             Map.entry("reactor.netty.http.server.connections.active",
