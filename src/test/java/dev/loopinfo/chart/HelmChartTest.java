@@ -218,6 +218,13 @@ class HelmChartTest {
     }
 
     @Test
+    void thePipelineControlsCanBeTurnedOff() {
+        assertThat(applicationYaml(RenderedChart.render())).doesNotContain("access:");
+        assertThat(applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false"))))
+            .containsPattern("endpoint:\\s+pipeline:\\s+access: read-only");
+    }
+
+    @Test
     void aConfigurationChangeRollsThePodsAndNothingElseDoes() {
         String checksum = configChecksum(RenderedChart.render());
 
