@@ -115,8 +115,8 @@ class EventLoopLagProbe implements SmartLifecycle {
         }
     }
 
-    /** One event loop's probe and meters. */
-    private final class Loop {
+    /** One event loop's probe and meters; the probe's no-op is the loop's own {@link #run}, made once. */
+    private final class Loop implements Runnable {
 
         private final EventExecutor executor;
 
@@ -152,16 +152,18 @@ class EventLoopLagProbe implements SmartLifecycle {
         }
 
         void probe() {
-            long handedOver = System.nanoTime();
-            if (!pendingSince.compareAndSet(0, handedOver)) {
-                return; // the last probe has not run yet: this loop is busy or stuck
-            }
-            executor.execute(() -> {
-                long waited = System.nanoTime() - handedOver;
-                lag.record(waited, TimeUnit.NANOSECONDS);
-                worstSinceTick.accumulateAndGet(waited, Math::max);
-                pendingSince.set(0);
-            });
+            if (pendingSince.compareAndSet(0, System.nanoTime())) {
+                executor.execute(this);
+            } // else the last probe has not run yet: this loop is busy or stuck
+        }
+
+        /** The probe, on the event loop: how long it waited since it was handed over. */
+        @Override
+        public void run() {
+            long waited = System.nanoTime() - pendingSince.get();
+            lag.record(waited, TimeUnit.NANOSECONDS);
+            worstSinceTick.accumulateAndGet(waited, Math::max);
+            pendingSince.set(0);
         }
 
         /** Settles the interval that ends now: its worst lag, and a warning if that is over the threshold. */
@@ -169,12 +171,14 @@ class EventLoopLagProbe implements SmartLifecycle {
             long pending = pendingSince.get();
             long worst = Math.max(worstSinceTick.getAndSet(0), (pending == 0) ? 0 : now - pending);
             worstOfLastInterval = worst;
-            if (worst > settings.blockedThreshold().toNanos()
+            // Whole milliseconds, as the warning shows them: 200.4 ms is not above a threshold of 200 ms.
+            long worstMillis = TimeUnit.NANOSECONDS.toMillis(worst);
+            if (worstMillis > settings.blockedThreshold().toMillis()
                     && (!warned || now - lastWarning >= settings.warnInterval().toNanos())) {
                 warned = true;
                 lastWarning = now;
-                log.warn("Event loop {} is blocked: a task waited {} ms to run (threshold {} ms)", name,
-                        TimeUnit.NANOSECONDS.toMillis(worst), settings.blockedThreshold().toMillis());
+                log.warn("Event loop {} is blocked: a task waited {} ms to run (threshold {} ms)", name, worstMillis,
+                        settings.blockedThreshold().toMillis());
             }
         }
     }
