@@ -33,6 +33,18 @@ class LessonHandler {
             .render("lessons", Map.of("lessons", Arrays.asList(Lesson.values())));
     }
 
+    /** The lessons as JSON: each one's name, title, summary and page. */
+    Mono<ServerResponse> indexJson(ServerRequest request) {
+        List<Summary> summaries = Arrays.stream(Lesson.values())
+            .map(lesson -> new Summary(lesson.path(), lesson.title(), lesson.summary(), "/lessons/" + lesson.path()))
+            .toList();
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("lessons", summaries));
+    }
+
+    /** One lesson in the JSON list. */
+    record Summary(String lesson, String title, String summary, String href) {
+    }
+
     Mono<ServerResponse> page(ServerRequest request) {
         return ServerResponse.ok().contentType(Routing.HTML).render("lesson", Map.of("lesson", lesson(request)));
     }

@@ -19,6 +19,7 @@ class LessonRoutes {
     @Bean
     RouterFunction<ServerResponse> lessonRouter(LessonHandler handler) {
         return RouterFunctions.route()
+            .route(read("/lessons").and(prefersJson()), handler::indexJson)
             .route(read("/lessons"), handler::index)
             .route(read("/lessons/{lesson}").and(prefersJson()), handler::json)
             .route(read("/lessons/{lesson}"), handler::page)

@@ -23,6 +23,7 @@ class PipelineRoutes {
     @Bean
     RouterFunction<ServerResponse> pipelineRouter(PipelineHandler handler) {
         return RouterFunctions.route()
+            .route(read("/pipeline").and(prefersJson()), handler::snapshot)
             .route(read("/pipeline"), handler::page)
             .route(read("/pipeline/events"), handler::events)
             .route(read("/api/pipeline"), handler::snapshot)

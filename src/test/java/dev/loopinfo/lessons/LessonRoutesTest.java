@@ -42,6 +42,20 @@ class LessonRoutesTest {
     }
 
     @Test
+    void theLessonsListIsJsonWhenTheClientPrefersIt() {
+        client.get().uri("/lessons").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectBody()
+            .jsonPath("$.lessons.length()").isEqualTo(3)
+            .jsonPath("$.lessons[0].lesson").isEqualTo("interleave")
+            .jsonPath("$.lessons[0].title").isEqualTo("Two coroutines, one thread")
+            .jsonPath("$.lessons[0].summary").isNotEmpty()
+            .jsonPath("$.lessons[2].href").isEqualTo("/lessons/producer-consumer");
+    }
+
+    @Test
     void eventsStreamEachLineThenTheWholeRun() {
         List<ServerSentEvent<String>> events = client.get().uri("/lessons/hello-world/events")
             .accept(MediaType.TEXT_EVENT_STREAM)

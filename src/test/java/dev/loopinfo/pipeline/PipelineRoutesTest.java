@@ -91,9 +91,10 @@ class PipelineRoutesTest {
             .expectHeader().valueEquals("Allow", "OPTIONS,POST");
     }
 
-    @Test
-    void theSnapshotIsJson() {
-        client.get().uri("/api/pipeline")
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/pipeline", "/pipeline" })
+    void theSnapshotIsJson(String path) {
+        client.get().uri(path).accept(MediaType.APPLICATION_JSON)
             .exchange()
             .expectStatus().isOk()
             .expectHeader().contentType(MediaType.APPLICATION_JSON)
