@@ -27,10 +27,14 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
     private SecurityHeaders() {
     }
 
-    /** Puts the handler into every connection's pipeline of the server it customizes. */
+    /**
+     * Puts the handler into every connection's pipeline of the server it customizes, with {@link StrictRequests}
+     * after it, so that its refusals carry the headers too.
+     */
     static NettyServerCustomizer onEveryResponse() {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
-            .addAfter(NettyPipeline.HttpCodec, SecurityHeaders.class.getName(), INSTANCE));
+            .addAfter(NettyPipeline.HttpCodec, SecurityHeaders.class.getName(), INSTANCE)
+            .addAfter(SecurityHeaders.class.getName(), StrictRequests.class.getName(), StrictRequests.INSTANCE));
     }
 
     @Override

@@ -1,0 +1,73 @@
+package dev.loopinfo.web;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Refuses, before any route runs, requests that RFC 9112 says a server must reject, as proxies in front may read
+ * them differently (request smuggling): an HTTP/1.1 request without exactly one {@code Host} header, a {@code Host}
+ * that is not a host and port, and any version but {@code HTTP/1.0} and {@code HTTP/1.1} as written (Netty's own
+ * constants: a lowercase {@code http/1.1} is another version to Netty). 400 (505 for another major version), and
+ * the connection is closed, since what follows on it cannot be trusted.
+ */
+@ChannelHandler.Sharable
+final class StrictRequests extends ChannelInboundHandlerAdapter {
+
+    static final StrictRequests INSTANCE = new StrictRequests();
+
+    /** RFC 3986's reg-name or IPv4 address, or an IP literal in brackets, with an optional port. */
+    private static final Pattern HOST = Pattern
+        .compile("(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{0,5})?");
+
+    private StrictRequests() {
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        if (message instanceof HttpRequest request) {
+            HttpResponseStatus refusal = refusal(request);
+            if (refusal != null) {
+                ReferenceCountUtil.release(message);
+                FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal);
+                answer.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
+                answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                context.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+                context.channel().config().setAutoRead(false);
+                return;
+            }
+        }
+        if (!context.channel().isActive()) {
+            ReferenceCountUtil.release(message); // the rest of a refused request
+            return;
+        }
+        context.fireChannelRead(message);
+    }
+
+    private static HttpResponseStatus refusal(HttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
+            return version.majorVersion() != 1 && version.protocolName().equals("HTTP")
+                    ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
+        }
+        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+        boolean hostRequired = version == HttpVersion.HTTP_1_1;
+        if (hosts.size() > 1 || (hostRequired && hosts.isEmpty())
+                || (hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches())) {
+            return HttpResponseStatus.BAD_REQUEST;
+        }
+        return null;
+    }
+}
