@@ -37,7 +37,8 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
-        if (message instanceof HttpRequest request) {
+        // A request the codec could not read (too long a line or headers) is Reactor Netty's to refuse: 414, 431.
+        if (message instanceof HttpRequest request && request.decoderResult().isSuccess()) {
             HttpResponseStatus refusal = refusal(request);
             if (refusal != null) {
                 ReferenceCountUtil.release(message);

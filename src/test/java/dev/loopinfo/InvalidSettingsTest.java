@@ -1,0 +1,60 @@
+package dev.loopinfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * A start with invalid settings fails with every invalid setting listed at once, each by the name and with the
+ * value the user wrote, where it came from, and the rule it breaks.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidSettingsTest {
+
+    @Test
+    void everyInvalidSettingIsReportedAtOnceInTheReadmesSpelling(CapturedOutput output) {
+        assertThatThrownBy(() -> start(new StandardEnvironment(), "--loopinfo.greeting.max-name-length=2000",
+                "--loopinfo.greeting.delay=2m", "--loopinfo.pipeline.overflow=drop-all",
+                "--loopinfo.eventloop.probe-interval=soon", "--loopinfo.pipeline.batch=0"))
+            .isNotNull();
+
+        assertThat(output.getAll()).contains("5 loopinfo settings are invalid:",
+                "loopinfo.greeting.max-name-length = 2000", "must be less than or equal to 1024",
+                "loopinfo.greeting.delay = 2m", "must be shorter than or equal to 1 minute",
+                "loopinfo.pipeline.overflow = drop-all", "must be one of backpressure, drop-oldest, drop-newest",
+                "loopinfo.eventloop.probe-interval = soon", "must be a duration such as 500ms",
+                "loopinfo.pipeline.batch = 0", "must be greater than or equal to 1",
+                "from property source \"commandLineArgs\"", "LOOPINFO_GREETING_MAX_NAME_LENGTH")
+            .doesNotContain("maxNameLength", "PT2M", "DROP_OLDEST");
+    }
+
+    @Test
+    void anEnvironmentVariableIsNamedAsItWasSet(CapturedOutput output) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("LOOPINFO_GREETING_MAX_NAME_LENGTH", "0")));
+
+        assertThatThrownBy(() -> start(environment)).isNotNull();
+
+        assertThat(output.getAll()).contains("A loopinfo setting is invalid:", "loopinfo.greeting.max-name-length = 0",
+                "LOOPINFO_GREETING_MAX_NAME_LENGTH", "must be greater than or equal to 1");
+    }
+
+    private static void start(StandardEnvironment environment, String... arguments) {
+        String[] all = new String[arguments.length + 2];
+        all[0] = "--server.port=0";
+        all[1] = "--management.server.port=0";
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        new SpringApplicationBuilder(LoopinfoApplication.class).environment(environment).run(all).close();
+    }
+}
