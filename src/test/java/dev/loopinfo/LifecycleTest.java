@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -31,15 +32,38 @@ class LifecycleTest {
     }
 
     @Test
+    void withThePipelineOffAnOpenEventStreamStillEndsAtShutdown() throws Exception {
+        try (AppProcess app = AppProcess.start("--loopinfo.pipeline.enabled=false")) {
+            CountDownLatch open = new CountDownLatch(1);
+            CompletableFuture<List<String>> stream = events(app, open);
+            assertThat(open.await(30, TimeUnit.SECONDS)).as("the stream has sent its first snapshot").isTrue();
+            long signalled = System.nanoTime();
+
+            app.sigterm();
+
+            assertThat(stream.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(app.exited(Duration.ofSeconds(10))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("no wait for the graceful-shutdown timeout")
+                .isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aPipelineThatWouldOutwaitSpringsShutdownPhaseIsRefusedAtStart() throws Exception {
+        try (AppProcess app = AppProcess.starting("--loopinfo.pipeline.shutdown-timeout=45s")) {
+            assertThat(app.exited(Duration.ofSeconds(60))).isTrue();
+            assertThat(app.output()).anySatisfy(line -> assertThat(line).contains(
+                    "loopinfo.pipeline.shutdown-timeout (45000 ms) must be shorter than "
+                            + "spring.lifecycle.timeout-per-shutdown-phase (30000 ms)"));
+        }
+    }
+
+    @Test
     void anOpenEventStreamEndsWithThePipelineAndTheFinalAccountIsLogged() throws Exception {
         try (AppProcess app = AppProcess.start()) {
-            CompletableFuture<List<String>> stream = WebClient.create("http://localhost:" + app.port())
-                .get().uri("/pipeline/events")
-                .retrieve()
-                .bodyToFlux(String.class)
-                .collectList()
-                .toFuture();
-            Thread.sleep(500); // the stream is open and has sent its first snapshot
+            CountDownLatch open = new CountDownLatch(1);
+            CompletableFuture<List<String>> stream = events(app, open);
+            assertThat(open.await(30, TimeUnit.SECONDS)).as("the stream has sent its first snapshot").isTrue();
 
             app.sigterm();
 
@@ -49,5 +73,16 @@ class LifecycleTest {
             Thread.sleep(200); // the last lines of output are still on their way
             assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"));
         }
+    }
+
+    /** The pipeline's event stream, collected until it ends; {@code open} counts down at its first event. */
+    private static CompletableFuture<List<String>> events(AppProcess app, CountDownLatch open) {
+        return WebClient.create("http://localhost:" + app.port())
+            .get().uri("/pipeline/events")
+            .retrieve()
+            .bodyToFlux(String.class)
+            .doOnNext(event -> open.countDown())
+            .collectList()
+            .toFuture();
     }
 }

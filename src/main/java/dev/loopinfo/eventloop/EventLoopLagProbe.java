@@ -60,7 +60,8 @@ class EventLoopLagProbe implements SmartLifecycle {
     /** Starts probing, last in Spring's start-up, once the web server is up. */
     @Override
     public synchronized void start() {
-        if (isRunning()) {
+        // Also called on a context started again after a stop, whatever isAutoStartup() says: disabled stays off.
+        if (isRunning() || !settings.probeEnabled()) {
             return;
         }
         if (probes.isEmpty()) {

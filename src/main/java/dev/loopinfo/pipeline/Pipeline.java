@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
@@ -135,7 +137,9 @@ public class Pipeline implements SmartLifecycle {
      */
     @Override
     public void start() {
-        if (isRunning()) {
+        // Spring's test contexts, and a context started again after a stop, call start() whatever isAutoStartup()
+        // says: a disabled pipeline stays off.
+        if (isRunning() || !settings.enabled()) {
             return;
         }
         stopped = Sinks.empty();
@@ -203,9 +207,20 @@ public class Pipeline implements SmartLifecycle {
         return transcript.live();
     }
 
-    /** Completes when the pipeline, as running now, stops. */
+    /** Completes when the pipeline, as running now, stops, or when the application closes with it not running. */
     public Mono<Void> stopped() {
         return Mono.defer(() -> stopped.asMono());
+    }
+
+    /**
+     * A pipeline that is not running (disabled) is never stopped by Spring; whatever waits on {@link #stopped()},
+     * such as an open event stream, must still end before the web server's graceful shutdown waits for it.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void applicationClosing() {
+        if (!isRunning()) {
+            stopped.tryEmitEmpty();
+        }
     }
 
     public State state() {

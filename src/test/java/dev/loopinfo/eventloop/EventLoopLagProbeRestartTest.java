@@ -57,4 +57,15 @@ class EventLoopLagProbeRestartTest {
                     .orElse(0)).isGreaterThan(0.2));
         probe.stop();
     }
+
+    @Test
+    void aDisabledProbeStaysOffWhenStartedExplicitly() {
+        EventLoopLagProbe probe = new EventLoopLagProbe(loops, new EventLoopProperties(false, Duration.ofMillis(10),
+                Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
+
+        probe.start();
+
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(registry.find("loopinfo.eventloop.lag.worst").gauges()).isEmpty();
+    }
 }

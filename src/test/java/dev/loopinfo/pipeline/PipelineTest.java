@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -294,6 +295,26 @@ class PipelineTest {
 
         assertThat(done).isTrue();
         assertThat(pipeline.isRunning()).isFalse();
+    }
+
+    @Test
+    void aDisabledPipelineStaysOffWhenStartedExplicitly() {
+        start(PipelineSettings.with("enabled", "false"));
+
+        assertThat(pipeline.isRunning()).isFalse();
+        assertThat(pipeline.state()).isEqualTo(Pipeline.State.NOT_STARTED);
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(pipeline.snapshot().block().produced()).isZero();
+    }
+
+    @Test
+    void aPipelineNotRunningEndsItsListenersWhenTheApplicationCloses() {
+        start(PipelineSettings.with("enabled", "false"));
+        CompletableFuture<Void> stopped = pipeline.stopped().toFuture();
+
+        pipeline.applicationClosing();
+
+        assertThat(stopped).isDone();
     }
 
     /** One message is taken by the consumer and sticks; every tick after that meets a full buffer of 4. */

@@ -41,16 +41,21 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication",
-                "--server.port=0", "--management.server.port=0"));
-        command.addAll(List.of(arguments));
-        AppProcess app = new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        AppProcess app = starting(arguments);
         if (!app.started.await(60, TimeUnit.SECONDS)) {
             app.process.destroyForcibly();
             throw new IllegalStateException("loopinfo did not start:\n" + String.join("\n", app.output));
         }
         return app;
+    }
+
+    /** The process launched, without waiting for it to be ready: for starts that are meant to fail. */
+    public static AppProcess starting(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication",
+                "--server.port=0", "--management.server.port=0"));
+        command.addAll(List.of(arguments));
+        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     public int port() {
