@@ -126,6 +126,9 @@ public class Pipeline implements SmartLifecycle {
             .description("Most messages the buffer holds (loopinfo.pipeline.buffer-size)")
             .baseUnit("messages")
             .register(registry);
+        Gauge.builder("loopinfo.pipeline.listeners", transcript, TranscriptRing::listeners)
+            .description("Open /pipeline/events streams following the transcript")
+            .register(registry);
         Gauge.builder("loopinfo.pipeline.running", this, pipeline -> pipeline.state() == State.RUNNING ? 1 : 0)
             .description("1 while the pipeline is producing, 0 when paused, stopped or not started")
             .register(registry);

@@ -48,7 +48,8 @@ class PipelineHandler {
     /**
      * Snapshots every {@code events-interval}, each transcript line as it is written, and a keep-alive comment
      * every {@code heartbeat-interval}. A client that reads slowly skips snapshots and lines rather than making
-     * them queue up; the stream ends when the pipeline stops, so it never holds up shutdown.
+     * them queue up; the stream ends when the pipeline stops, so it never holds up shutdown, and when the client
+     * leaves, at any moment, so it leaves nothing behind.
      */
     Mono<ServerResponse> events(ServerRequest request) {
         Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
@@ -64,7 +65,8 @@ class PipelineHandler {
         return ServerResponse.ok()
             .contentType(MediaType.TEXT_EVENT_STREAM)
             .body(BodyInserters.fromServerSentEvents(
-                    Flux.merge(snapshots, lines, heartbeats).takeUntilOther(pipeline.stopped())));
+                    Flux.merge(snapshots, lines, heartbeats)
+                        .takeUntilOther(Mono.firstWithSignal(pipeline.stopped(), Routing.connectionClosed(request)))));
     }
 
     Mono<ServerResponse> run(ServerRequest request) {

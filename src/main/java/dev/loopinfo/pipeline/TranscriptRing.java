@@ -49,4 +49,9 @@ class TranscriptRing implements Transcript {
     Flux<String> live() {
         return live.asFlux();
     }
+
+    /** How many listeners follow the lines as they are written. */
+    int listeners() {
+        return live.currentSubscriberCount();
+    }
 }

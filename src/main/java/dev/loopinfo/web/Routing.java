@@ -9,17 +9,20 @@ import java.util.stream.Stream;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.accept.HeaderContentTypeResolver;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Request predicates and fallback routes shared by every feature's {@link RouterFunction}: reading with
@@ -82,6 +85,16 @@ public final class Routing {
                 return false;
             }
         };
+    }
+
+    /**
+     * Completes when the request's connection closes. A stream that runs until the client leaves ends on it: when
+     * a client leaves before the response has started, WebFlux never cancels the response body, and whatever it
+     * holds (timers, listeners) would stay until shutdown.
+     */
+    public static Mono<Void> connectionClosed(ServerRequest request) {
+        Object connection = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+        return (connection instanceof Connection netty) ? netty.onDispose() : Mono.never();
     }
 
     /**
