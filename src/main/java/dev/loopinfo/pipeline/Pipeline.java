@@ -252,6 +252,7 @@ public class Pipeline implements SmartLifecycle {
                 .onErrorResume(TimeoutException.class, late -> Mono.empty())
                 .doFinally(signal -> {
                     flow.dispose();
+                    discardInFlight();
                     state = State.STOPPED;
                     PipelineSnapshot account = snapshotNow();
                     log.info("Pipeline stopped: produced {} = acknowledged {} + failed {} + dropped {} + in flight {}"
@@ -262,6 +263,22 @@ public class Pipeline implements SmartLifecycle {
                 })
                 .subscribe();
         });
+    }
+
+    /**
+     * After a stop whose wait timed out, what the disposed flow still held is gone: buffered messages count as
+     * dropped, those being consumed as failed, so that the account balances with nothing in flight and a restarted
+     * pipeline does not hold back for a buffer that is no longer there.
+     */
+    private void discardInFlight() {
+        long buffered = buffered();
+        long consuming = inFlight() - buffered;
+        if (buffered + consuming > 0) {
+            dropped.addAndGet(buffered);
+            failed.addAndGet(consuming);
+            log.warn("Pipeline stopped before {} message(s) settled: {} buffered counted as dropped, {} being consumed "
+                    + "as failed", buffered + consuming, buffered, consuming);
+        }
     }
 
     /** Same as {@link #stop(Runnable)}, without waiting for it. */

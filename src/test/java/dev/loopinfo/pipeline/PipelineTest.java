@@ -262,8 +262,9 @@ class PipelineTest {
         time.advanceTimeBy(Duration.ofMillis(1));
 
         assertThat(done).isTrue();
-        assertThat(output).contains(
-                "Pipeline stopped: produced 3 = acknowledged 0 + failed 0 + dropped 0 + in flight 3 (deferred 0)");
+        // What the stop gave up on is counted: the three being consumed failed.
+        assertThat(output).contains("Pipeline stopped before 3 message(s) settled",
+                "Pipeline stopped: produced 3 = acknowledged 0 + failed 3 + dropped 0 + in flight 0 (deferred 0)");
     }
 
     @Test
@@ -295,6 +296,31 @@ class PipelineTest {
 
         assertThat(done).isTrue();
         assertThat(pipeline.isRunning()).isFalse();
+    }
+
+    @Test
+    void aStopThatTimesOutCountsWhatItDiscardsAndARestartProducesAgain(CapturedOutput output) {
+        start(PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "shutdown-timeout", "1s"));
+        time.advanceTimeBy(Duration.ofMillis(1000));
+        assertThat(pipeline.snapshot().block().inFlight()).isEqualTo(5); // one being consumed, four buffered
+
+        AtomicBoolean done = new AtomicBoolean();
+        pipeline.stop(() -> done.set(true));
+        time.advanceTimeBy(Duration.ofSeconds(1));
+
+        assertThat(done).isTrue();
+        PipelineSnapshot account = pipeline.snapshot().block();
+        assertBalanced(account);
+        assertThat(account.inFlight()).isZero();
+        assertThat(account.dropped()).isEqualTo(4);
+        assertThat(account.failed()).isEqualTo(1);
+        assertThat(output).contains("Pipeline stopped before 5 message(s) settled: 4 buffered counted as dropped, "
+                + "1 being consumed as failed");
+
+        pipeline.start();
+        time.advanceTimeBy(Duration.ofMillis(500));
+        assertThat(pipeline.snapshot().block().produced()).isGreaterThan(account.produced());
+        assertBalanced(pipeline.snapshot().block());
     }
 
     @Test

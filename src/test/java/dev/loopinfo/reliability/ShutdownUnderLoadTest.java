@@ -32,7 +32,7 @@ class ShutdownUnderLoadTest {
 
     @Test
     void everyGreetingInFlightIsAnsweredAndTheAccountBalances() throws Exception {
-        try (AppProcess app = AppProcess.start("--loopinfo.greeting.delay=3s", "--loopinfo.pipeline.interval=50ms",
+        try (AppProcess app = AppProcess.start("--loopinfo.greeting.delay=10s", "--loopinfo.pipeline.interval=50ms",
                 "--loopinfo.pipeline.work=200ms", "--loopinfo.pipeline.concurrency=4")) {
             ConnectionProvider connections = ConnectionProvider.builder("shutdown").maxConnections(IN_FLIGHT)
                 .pendingAcquireMaxCount(-1).build();
