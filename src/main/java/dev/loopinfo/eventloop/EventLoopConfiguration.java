@@ -51,9 +51,10 @@ class EventLoopConfiguration {
     @Bean
     EventLoopLagProbe eventLoopLagProbe(ReactorResourceFactory resources, EventLoopProperties settings,
             MeterRegistry registry, Scheduler eventLoopProbeScheduler) {
-        // The loops the app server runs on: Boot hands this factory's loop resources to the Netty server.
-        return new EventLoopLagProbe(resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE), settings,
-                registry, eventLoopProbeScheduler);
+        // The loops the app server runs on: Boot hands this factory's loop resources to the Netty server, and a
+        // restarted factory makes new ones.
+        return new EventLoopLagProbe(() -> resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE),
+                settings, registry, eventLoopProbeScheduler);
     }
 
     /** Every exported series gets a HELP text; Reactor Netty registers its meters without one. */

@@ -1,12 +1,14 @@
 package dev.loopinfo.eventloop;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +39,7 @@ class EventLoopLagProbe implements SmartLifecycle {
             Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(5) };
 
-    private final EventLoopGroup loops;
+    private final Supplier<EventLoopGroup> loops;
 
     private final EventLoopProperties settings;
 
@@ -45,11 +47,13 @@ class EventLoopLagProbe implements SmartLifecycle {
 
     private final Scheduler scheduler;
 
-    private final List<Loop> probes = new ArrayList<>();
+    /** Each loop's probe by thread name, kept across restarts so that its meters go on pointing at it. */
+    private final Map<String, Loop> probes = new ConcurrentHashMap<>();
 
     private volatile Disposable ticking;
 
-    EventLoopLagProbe(EventLoopGroup loops, EventLoopProperties settings, MeterRegistry registry,
+    /** A probe of the loops {@code loops} gives at each start: a restarted server runs on new ones. */
+    EventLoopLagProbe(Supplier<EventLoopGroup> loops, EventLoopProperties settings, MeterRegistry registry,
             Scheduler scheduler) {
         this.loops = loops;
         this.settings = settings;
@@ -64,11 +68,9 @@ class EventLoopLagProbe implements SmartLifecycle {
         if (isRunning() || !settings.probeEnabled()) {
             return;
         }
-        if (probes.isEmpty()) {
-            // Once: the loops never change, and their meters must keep pointing at the same probes on a restart.
-            for (EventExecutor loop : loops) {
-                probes.add(new Loop(loop, threadName(loop)));
-            }
+        for (EventExecutor executor : loops.get()) {
+            String name = threadName(executor);
+            probes.computeIfAbsent(name, Loop::new).attach(executor);
         }
         ticking = Flux.interval(settings.probeInterval(), settings.probeInterval(), scheduler)
             .onBackpressureDrop()
@@ -96,7 +98,7 @@ class EventLoopLagProbe implements SmartLifecycle {
     }
 
     private void probeAll(long now) {
-        for (Loop loop : probes) {
+        for (Loop loop : probes.values()) {
             loop.closeInterval(now);
             loop.probe();
         }
@@ -119,7 +121,7 @@ class EventLoopLagProbe implements SmartLifecycle {
     /** One event loop's probe and meters; the probe's no-op is the loop's own {@link #run}, made once. */
     private final class Loop implements Runnable {
 
-        private final EventExecutor executor;
+        private volatile EventExecutor executor;
 
         private final String name;
 
@@ -136,8 +138,7 @@ class EventLoopLagProbe implements SmartLifecycle {
 
         private long lastWarning;
 
-        Loop(EventExecutor executor, String name) {
-            this.executor = executor;
+        Loop(String name) {
             this.name = name;
             this.lag = Timer.builder("loopinfo.eventloop.lag")
                 .description("How long a no-op handed to this Netty event loop waited before it ran")
@@ -152,9 +153,20 @@ class EventLoopLagProbe implements SmartLifecycle {
                 .register(registry);
         }
 
+        /** Probes this executor from now on: a restarted server's loop of the same name. */
+        void attach(EventExecutor newExecutor) {
+            executor = newExecutor;
+            pendingSince.set(0); // a probe left on a loop that has shut down will never run: not lag
+        }
+
         void probe() {
             if (pendingSince.compareAndSet(0, System.nanoTime())) {
-                executor.execute(this);
+                try {
+                    executor.execute(this);
+                }
+                catch (RejectedExecutionException shutDown) {
+                    pendingSince.set(0); // the server is stopping; the next start attaches its new loops
+                }
             } // else the last probe has not run yet: this loop is busy or stuck
         }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,7 +38,7 @@ class EventLoopLagProbeRestartTest {
 
     @Test
     void afterARestartTheSameMetersShowABlockedLoop() {
-        EventLoopLagProbe probe = new EventLoopLagProbe(loops, new EventLoopProperties(true, Duration.ofMillis(10),
+        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(true, Duration.ofMillis(10),
                 Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
         probe.start();
         probe.stop();
@@ -52,7 +55,7 @@ class EventLoopLagProbeRestartTest {
         });
 
         assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges()).hasSize(2);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertThat(
                 registry.get("loopinfo.eventloop.lag.worst").gauges().stream().mapToDouble(Gauge::value).max()
                     .orElse(0)).isGreaterThan(0.2));
         probe.stop();
@@ -60,12 +63,52 @@ class EventLoopLagProbeRestartTest {
 
     @Test
     void aDisabledProbeStaysOffWhenStartedExplicitly() {
-        EventLoopLagProbe probe = new EventLoopLagProbe(loops, new EventLoopProperties(false, Duration.ofMillis(10),
+        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(false, Duration.ofMillis(10),
                 Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
 
         probe.start();
 
         assertThat(probe.isRunning()).isFalse();
         assertThat(registry.find("loopinfo.eventloop.lag.worst").gauges()).isEmpty();
+    }
+
+    @Test
+    void afterARestartOnNewLoopsItProbesTheNewOnesAndReportsNoFalseLag() throws Exception {
+        // Like a restarted server's: new threads with the same names.
+        EventLoopGroup first = new MultiThreadIoEventLoopGroup(2, threadsNamedLoop(), NioIoHandler.newFactory());
+        EventLoopGroup second = new MultiThreadIoEventLoopGroup(2, threadsNamedLoop(), NioIoHandler.newFactory());
+        AtomicReference<EventLoopGroup> current = new AtomicReference<>(first);
+        EventLoopLagProbe probe = new EventLoopLagProbe(current::get, new EventLoopProperties(true,
+                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
+        try {
+            probe.start();
+            probe.stop();
+            first.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+            Thread.sleep(100); // any tick left over meets a loop that has shut down
+            current.set(second);
+
+            probe.start();
+            Thread.sleep(300);
+            assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges()).hasSize(2)
+                .allSatisfy(worst -> assertThat(worst.value()).as("no false lag").isLessThan(0.2));
+            second.next().execute(() -> {
+                long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertThat(
+                    registry.get("loopinfo.eventloop.lag.worst").gauges().stream().mapToDouble(Gauge::value).max()
+                        .orElse(0)).isGreaterThan(0.2));
+        }
+        finally {
+            probe.stop();
+            second.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private static ThreadFactory threadsNamedLoop() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> new Thread(task, "loop-" + count.incrementAndGet());
     }
 }

@@ -35,7 +35,7 @@ class PipelineEventsTest {
                     .getBytes(StandardCharsets.US_ASCII));
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isEqualTo(before));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isLessThanOrEqualTo(before));
     }
 
     @Test
@@ -43,12 +43,13 @@ class PipelineEventsTest {
         double before = listeners();
         for (int i = 0; i < 50; i++) {
             try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(10_000);
                 socket.getOutputStream().write("GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
                 assertThat(socket.getInputStream().read()).as("the stream has started").isNotNegative();
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isEqualTo(before));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isLessThanOrEqualTo(before));
     }
 
     private double listeners() {
