@@ -68,6 +68,8 @@ public class Pipeline implements SmartLifecycle {
 
     private final AtomicLong deferred = new AtomicLong();
 
+    private final AtomicLong skippedTicks = new AtomicLong();
+
     /** The producer's clock: the latest tick interval, or paused. Replaying it restarts the ticks. */
     private final Sinks.Many<Ticking> ticking = Sinks.many().replay().latest();
 
@@ -114,6 +116,9 @@ public class Pipeline implements SmartLifecycle {
             .tag("outcome", outcome)
             .baseUnit("messages")
             .register(registry));
+        FunctionCounter.builder("loopinfo.pipeline.ticks.skipped", skippedTicks, AtomicLong::get)
+            .description("Producer ticks skipped because the last batch took longer than the interval")
+            .register(registry);
         Gauge.builder("loopinfo.pipeline.in.flight", this, Pipeline::inFlight)
             .description("Messages produced and not yet settled: buffered or being consumed")
             .baseUnit("messages")
@@ -147,8 +152,7 @@ public class Pipeline implements SmartLifecycle {
         }
         stopped = Sinks.empty();
         flow = ticking.asFlux()
-            .switchMap(clock -> clock.paused() ? Flux.never()
-                    : Flux.interval(clock.interval(), clock.interval(), scheduler))
+            .switchMap(clock -> clock.paused() ? Flux.never() : ticks(clock.interval()))
             .concatMap(tick -> Flux.range(0, settings.batch()).handle(this::produce))
             .onBackpressureBuffer(settings.bufferSize(), this::drop, overflowStrategy())
             .flatMap(this::consume, settings.concurrency())
@@ -158,6 +162,28 @@ public class Pipeline implements SmartLifecycle {
         log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})",
                 settings.batch(), interval.toMillis(), settings.concurrency(), settings.bufferSize(),
                 settings.overflow().settingName());
+    }
+
+    /**
+     * The producer's ticks, each one interval after the last one's batch was produced. {@code Flux.interval} ticks
+     * at a fixed rate: when a batch takes longer than the interval, its overdue ticks always come before anything
+     * else waiting for the pipeline's one thread, so controls, snapshots and the stop never got their turn. Here
+     * controls queued during a batch run before the next tick, and the ticks that could not happen on time are
+     * skipped and counted.
+     */
+    private Flux<Long> ticks(Duration every) {
+        long everyNanos = every.toNanos();
+        AtomicLong due = new AtomicLong(scheduler.now(TimeUnit.NANOSECONDS) + everyNanos);
+        return Mono.delay(every, scheduler)
+            .repeat()
+            .doOnNext(tick -> {
+                long now = scheduler.now(TimeUnit.NANOSECONDS);
+                long missed = (now - due.get()) / everyNanos;
+                if (missed > 0) {
+                    skippedTicks.addAndGet(missed);
+                }
+                due.set(now + everyNanos);
+            });
     }
 
     /** Runs unless {@code loopinfo.pipeline.enabled} is false. */

@@ -2,12 +2,14 @@ package dev.loopinfo.pipeline;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The continuous pipeline's transcript: each line logged at DEBUG, the last {@code capacity} kept for the live
@@ -18,12 +20,23 @@ class TranscriptRing implements Transcript {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
+    /** Lines waiting to be fanned out; when the queue is full, new lines skip the listeners, as for a slow one. */
+    private static final int FAN_OUT_QUEUE = 256;
+
     private final int capacity;
 
     private final ArrayDeque<Line> lines;
 
     // Best effort: a listener that is not ready for a line misses it, so no listener makes lines pile up.
     private final Sinks.Many<String> live = Sinks.many().multicast().directBestEffort();
+
+    /**
+     * The lines handed to listeners on another thread, all listeners together: the pipeline's thread pays one
+     * queue offer per line, however many listeners there are (and nothing at all while there are none).
+     */
+    private final Flux<String> fanOut = live.asFlux().publishOn(Schedulers.parallel(), FAN_OUT_QUEUE).share();
+
+    private final AtomicInteger listeners = new AtomicInteger();
 
     TranscriptRing(int capacity) {
         this.capacity = capacity;
@@ -47,11 +60,12 @@ class TranscriptRing implements Transcript {
     }
 
     Flux<String> live() {
-        return live.asFlux();
+        return fanOut.doOnSubscribe(subscription -> listeners.incrementAndGet())
+            .doFinally(signal -> listeners.decrementAndGet());
     }
 
     /** How many listeners follow the lines as they are written. */
     int listeners() {
-        return live.currentSubscriberCount();
+        return listeners.get();
     }
 }

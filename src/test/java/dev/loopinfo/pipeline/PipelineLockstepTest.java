@@ -3,6 +3,8 @@ package dev.loopinfo.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -60,19 +62,26 @@ class PipelineLockstepTest {
 
     @Test
     void theWholeFlowRunsOnThePipelineThread() {
-        // Outside virtual time: the real single-thread scheduler, named as in production.
+        // Outside virtual time: the real single-thread scheduler, named as in production. Each consumer attempt
+        // notes its thread; listeners get their lines on another thread, so they cannot tell.
         var scheduler = Schedulers.newSingle("pipeline");
+        Set<String> consumedOn = ConcurrentHashMap.newKeySet();
         try {
             Pipeline pipeline = new Pipeline(PipelineSettings.with("interval", "10ms", "work", "5ms"), scheduler,
-                    Consumer.Failures.NONE, new SimpleMeterRegistry(), System::nanoTime);
+                    (message, attempt) -> {
+                        consumedOn.add(Thread.currentThread().getName());
+                        return false;
+                    },
+                    new SimpleMeterRegistry(), System::nanoTime);
             StepVerifier.create(pipeline.transcriptLines()
-                    .map(line -> Thread.currentThread().getName())
                     .take(9)
-                    .distinct()
                     .doOnSubscribe(subscription -> pipeline.start()))
-                .assertNext(thread -> assertThat(thread).matches("pipeline-\\d+"))
+                .expectNextCount(9)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
+            assertThat(consumedOn).singleElement().asString().matches("pipeline-\\d+");
+            assertThat(pipeline.snapshot().map(snapshot -> Thread.currentThread().getName()).block())
+                .matches("pipeline-\\d+");
         }
         finally {
             scheduler.dispose();

@@ -1,0 +1,58 @@
+package dev.loopinfo.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline given more than its one thread can do — a tick every millisecond of 100,000 messages each — still
+ * takes controls and snapshots promptly and stops with a final account: ticks that fall behind are skipped and
+ * counted, never queued ahead of everything else. Against loopinfo in its own process.
+ */
+class PipelineStressTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void anOverloadedPipelineAnswersSnapshotsAndControlsAndStops() throws Exception {
+        try (AppProcess app = AppProcess.start("--loopinfo.pipeline.interval=1ms",
+                "--loopinfo.pipeline.batch=100000")) {
+            Thread.sleep(2_000); // overloaded for a while
+            send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 10);
+
+            long asked = System.nanoTime();
+            HttpResponse<String> snapshot = send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + app.port() + "/api/pipeline")), 1);
+            assertThat(snapshot.body()).contains("\"state\":\"RUNNING\"");
+            HttpResponse<String> paused = send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()), 1);
+            assertThat(paused.body()).contains("\"state\":\"PAUSED\"");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+            String metrics = send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
+                    + "/actuator/metrics/loopinfo.pipeline.ticks.skipped")), 10).body();
+            assertThat(metrics).doesNotContain("\"value\":0.0");
+
+            app.sigterm();
+
+            assertThat(app.exited(Duration.ofSeconds(20))).isTrue();
+            Thread.sleep(200); // the last lines of output are still on their way
+            assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"))
+                .noneMatch(line -> line.contains("still running after timeout"));
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, int withinSeconds) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(withinSeconds)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+}
