@@ -1,5 +1,6 @@
 package dev.loopinfo.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,13 @@ class TranscriptRing implements Transcript {
     /** Lines waiting to be fanned out; when the queue is full, new lines skip the listeners, as for a slow one. */
     private static final int FAN_OUT_QUEUE = 256;
 
+    /**
+     * At most this many lines a tenth of a second reach listeners (1,000 a second): more than anyone reads, and a
+     * bound on what an overloaded pipeline costs the event loops that write the streams. Beyond it lines are
+     * skipped, as for a slow listener.
+     */
+    private static final int LINES_PER_TENTH = 100;
+
     private final int capacity;
 
     private final ArrayDeque<Line> lines;
@@ -34,7 +42,11 @@ class TranscriptRing implements Transcript {
      * The lines handed to listeners on another thread, all listeners together: the pipeline's thread pays one
      * queue offer per line, however many listeners there are (and nothing at all while there are none).
      */
-    private final Flux<String> fanOut = live.asFlux().publishOn(Schedulers.parallel(), FAN_OUT_QUEUE).share();
+    private final Flux<String> fanOut = live.asFlux()
+        .publishOn(Schedulers.parallel(), FAN_OUT_QUEUE)
+        .window(Duration.ofMillis(100))
+        .concatMap(tenth -> tenth.take(LINES_PER_TENTH), 1)
+        .share();
 
     private final AtomicInteger listeners = new AtomicInteger();
 

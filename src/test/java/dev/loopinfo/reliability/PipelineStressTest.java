@@ -2,11 +2,18 @@ package dev.loopinfo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +53,41 @@ class PipelineStressTest {
             Thread.sleep(200); // the last lines of output are still on their way
             assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"))
                 .noneMatch(line -> line.contains("still running after timeout"));
+        }
+    }
+
+    @Test
+    void sixtyReadersOfAnOverloadedPipelineCostItNothing() throws Exception {
+        try (AppProcess app = AppProcess.start("--loopinfo.pipeline.interval=1ms", "--loopinfo.pipeline.batch=1000",
+                "--loopinfo.pipeline.overflow=drop-oldest", "--loopinfo.pipeline.work=5ms")) {
+            List<Socket> readers = new ArrayList<>();
+            ExecutorService draining = Executors.newFixedThreadPool(60);
+            try {
+                for (int i = 0; i < 60; i++) {
+                    Socket reader = new Socket("localhost", app.port());
+                    reader.setSoTimeout(30_000);
+                    reader.getOutputStream().write("GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                    readers.add(reader);
+                    draining.submit(() -> reader.getInputStream().transferTo(OutputStream.nullOutputStream()));
+                }
+                Thread.sleep(2_000);
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 10);
+
+                long asked = System.nanoTime();
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 1);
+                send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.noBody()), 1);
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+            }
+            finally {
+                for (Socket reader : readers) {
+                    reader.close();
+                }
+                draining.shutdownNow();
+            }
         }
     }
 
