@@ -218,6 +218,14 @@ class HelmChartTest {
     }
 
     @Test
+    void everyGroupOfLoopinfoSettingsCanBeSet() {
+        RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.http.maxConnections", "5000")
+            .set("loopinfo.lessons.sleep", "2s"));
+
+        assertThat(applicationYaml(chart)).contains("maxConnections: 5000", "sleep: 2s");
+    }
+
+    @Test
     void thePipelineControlsCanBeTurnedOff() {
         assertThat(applicationYaml(RenderedChart.render())).doesNotContain("access:");
         assertThat(applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false"))))
