@@ -68,7 +68,7 @@ class InvalidSettingsAnalyzer extends AbstractFailureAnalyzer<BindException> imp
     }
 
     /** Every invalid setting of every loopinfo settings record, one line each. */
-    List<String> problems() {
+    private List<String> problems() {
         Binder binder = Binder.get(environment);
         List<String> problems = new ArrayList<>();
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {

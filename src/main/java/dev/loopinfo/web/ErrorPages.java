@@ -34,7 +34,7 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     }
 
     /** Nginx's "client closed request": the client left before its request arrived whole. */
-    static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
+    private static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {

@@ -1,6 +1,6 @@
 package dev.loopinfo.web;
 
-import java.util.List;
+import java.util.Iterator;
 import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelFutureListener;
@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -35,24 +36,28 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
     private StrictRequests() {
     }
 
+    /** Set on a connection once a request on it was refused: whatever else it sends is dropped. */
+    private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf(StrictRequests.class, "refused");
+
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
+        if (context.channel().hasAttr(REFUSED)) {
+            ReferenceCountUtil.release(message); // the body of a refused request, or what was pipelined after it
+            return;
+        }
         // A request the codec could not read (too long a line or headers) is Reactor Netty's to refuse: 414, 431.
         if (message instanceof HttpRequest request && request.decoderResult().isSuccess()) {
             HttpResponseStatus refusal = refusal(request);
             if (refusal != null) {
+                context.channel().attr(REFUSED).set(Boolean.TRUE);
+                context.channel().config().setAutoRead(false);
                 ReferenceCountUtil.release(message);
                 FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal);
                 answer.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
                 answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 context.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
-                context.channel().config().setAutoRead(false);
                 return;
             }
-        }
-        if (!context.channel().isActive()) {
-            ReferenceCountUtil.release(message); // the rest of a refused request
-            return;
         }
         context.fireChannelRead(message);
     }
@@ -63,12 +68,12 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
             return version.majorVersion() != 1 && version.protocolName().equals("HTTP")
                     ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST;
         }
-        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-        boolean hostRequired = version == HttpVersion.HTTP_1_1;
-        if (hosts.size() > 1 || (hostRequired && hosts.isEmpty())
-                || (hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches())) {
-            return HttpResponseStatus.BAD_REQUEST;
+        // Walked rather than listed: this runs on every request.
+        Iterator<String> hosts = request.headers().valueStringIterator(HttpHeaderNames.HOST);
+        if (!hosts.hasNext()) {
+            return (version == HttpVersion.HTTP_1_1) ? HttpResponseStatus.BAD_REQUEST : null;
         }
-        return null;
+        String host = hosts.next();
+        return (hosts.hasNext() || !HOST.matcher(host).matches()) ? HttpResponseStatus.BAD_REQUEST : null;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -59,6 +60,18 @@ class StrictRequestsTest {
     void theManagementPortToo(String what, String request, int status) throws IOException {
         assertThat(send(managementPort, request.replace("\\r\\n", "\r\n").strip() + "\r\n\r\n"))
             .startsWith("HTTP/1.1 " + status);
+    }
+
+    @Test
+    void nothingSentAfterARefusedRequestIsServed() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/pipeline/runs?count=1 HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+                    + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answers).startsWith("HTTP/1.1 400").doesNotContain("HTTP/1.1 200", "<h1>Index</h1>");
+        }
     }
 
     @ParameterizedTest
