@@ -9,37 +9,34 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.web.reactive.function.server.RouterFunction;
 
-import dev.loopinfo.web.StaticFiles;
 import reactor.core.observability.micrometer.Micrometer;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
 
-/** Metrics for the event loop: Reactor Netty's own, by route template, and loopinfo's lag probe. */
+/** Metrics for the event loop: its loops' pending tasks, the app port's connections, and the lag probe. */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
 
-    @Bean
-    RouteTemplates routeTemplates(ObjectProvider<RouterFunction<?>> routers, StaticFiles staticFiles) {
-        return RouteTemplates.of(routers.orderedStream(), staticFiles);
-    }
-
     /**
-     * Turns on Reactor Netty's server metrics for the app port: event loops, connections, and timings by route
-     * template. Boot applies server customizers to the app server only, so scrapes of the management port stay
-     * out of these series.
+     * Open and active connections on the app port. Reactor Netty's own metrics are off: they would time every
+     * request a second time, beside Spring's {@code http_server_requests_seconds}. Boot applies server customizers
+     * to the app server only.
      */
     @Bean
-    NettyServerCustomizer nettyMetrics(RouteTemplates routes) {
-        return server -> server.metrics(true, routes::template);
+    NettyServerCustomizer connectionMeters(MeterRegistry registry) {
+        return new ConnectionMeters(registry);
+    }
+
+    @Bean
+    LoopMeters loopMeters(ReactorResourceFactory resources, MeterRegistry registry) {
+        return new LoopMeters(() -> resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE), registry);
     }
 
     @Bean(destroyMethod = "dispose")

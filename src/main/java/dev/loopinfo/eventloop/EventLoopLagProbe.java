@@ -3,10 +3,8 @@ package dev.loopinfo.eventloop;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -69,7 +67,7 @@ class EventLoopLagProbe implements SmartLifecycle {
             return;
         }
         for (EventExecutor executor : loops.get()) {
-            String name = threadName(executor);
+            String name = LoopMeters.threadName(executor);
             probes.computeIfAbsent(name, Loop::new).attach(executor);
         }
         ticking = Flux.interval(settings.probeInterval(), settings.probeInterval(), scheduler)
@@ -101,20 +99,6 @@ class EventLoopLagProbe implements SmartLifecycle {
         for (Loop loop : probes.values()) {
             loop.closeInterval(now);
             loop.probe();
-        }
-    }
-
-    /** A loop's thread name, such as {@code reactor-http-epoll-2}: asked of the loop itself, once, at start. */
-    private static String threadName(EventExecutor loop) {
-        try {
-            return loop.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while naming event loops", ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("An event loop did not answer at start-up", ex);
         }
     }
 

@@ -10,33 +10,14 @@ import io.micrometer.core.instrument.config.MeterFilterReply;
 
 /**
  * Makes every exported series pass {@code promtool check metrics}: a HELP text for the meters that are
- * registered without one (Reactor Netty's, Spring's HTTP observations, Reactor's timed schedulers), and none of
+ * registered without one (Spring's HTTP observations, Reactor's timed schedulers), and none of
  * the three JVM meters
  * whose names break Prometheus' naming rules.
  */
 final class MeterDescriptions {
 
     private static final Map<String, String> BY_NAME = Map.ofEntries(
-            Map.entry("http.server.requests", "HTTP requests answered on the app port, by route template"),
-            Map.entry("reactor.netty.eventloop.pending.tasks", "Tasks waiting to run on a Reactor Netty event loop"),
-            Map.entry("reactor.netty.http.server.connections.total", "Open connections to the app port"),
-            Map.entry("reactor.netty.http.server.connections.active",
-                    "Connections to the app port with a request in progress"),
-            Map.entry("reactor.netty.http.server.response.time",
-                    "Time to answer a request on the app port, by route template"),
-            Map.entry("reactor.netty.http.server.data.sent.time",
-                    "Time to send a response on the app port, by route template"),
-            Map.entry("reactor.netty.http.server.data.received.time",
-                    "Time to receive a request on the app port, by route template"),
-            Map.entry("reactor.netty.http.server.data.sent", "Response bytes sent on the app port, by route template"),
-            Map.entry("reactor.netty.http.server.errors",
-                    "Requests on the app port that ended in a connection error, by route template"),
-            Map.entry("reactor.netty.http.server.data.received",
-                    "Request bytes received on the app port, by route template"),
-            Map.entry("reactor.netty.bytebuf.allocator.used.heap.memory",
-                    "Heap memory used by a Netty buffer allocator"),
-            Map.entry("reactor.netty.bytebuf.allocator.used.direct.memory",
-                    "Direct memory used by a Netty buffer allocator"));
+            Map.entry("http.server.requests", "HTTP requests answered on the app port, by route template"));
 
     /** Reactor's {@code Micrometer.timedScheduler} meters, by the end of their names. */
     private static final Map<String, String> BY_SUFFIX = Map.of(

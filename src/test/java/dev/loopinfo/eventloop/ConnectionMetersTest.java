@@ -1,0 +1,114 @@
+package dev.loopinfo.eventloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.loopinfo.Scrape;
+
+/**
+ * The app port's connection gauges follow connections and requests exactly: up as connections open and requests
+ * start, down as responses end, clients leave mid-request and connections close.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "management.server.port=0", "loopinfo.greeting.delay=2s", "loopinfo.pipeline.enabled=false" })
+@AutoConfigureMetrics
+class ConnectionMetersTest {
+
+    private static final int CLIENTS = 5;
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void countsOpenConnectionsAndRequestsInProgress() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> open() == 0 && active() == 0);
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                Socket socket = new Socket("localhost", port);
+                sockets.add(socket);
+                send(socket, "GET /hello/waiting" + i);
+            }
+            // The greetings wait 2 s: all are in progress together.
+            await().atMost(Duration.ofSeconds(5)).until(() -> active() == CLIENTS);
+            assertThat(open()).isEqualTo(CLIENTS);
+
+            for (Socket socket : sockets) {
+                readResponse(socket);
+            }
+            // Answered, still open for keep-alive.
+            await().atMost(Duration.ofSeconds(5)).until(() -> active() == 0);
+            assertThat(open()).isEqualTo(CLIENTS);
+
+            // A client that leaves while its greeting waits is counted out of both.
+            send(sockets.get(0), "GET /hello/leaving");
+            await().atMost(Duration.ofSeconds(5)).until(() -> active() == 1);
+            sockets.remove(0).close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> active() == 0 && open() == CLIENTS - 1);
+        }
+        finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> open() == 0 && active() == 0);
+    }
+
+    private static void send(Socket socket, String requestLine) throws IOException {
+        socket.getOutputStream()
+            .write((requestLine + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /** Reads one whole response: headers, then exactly Content-Length bytes of body. */
+    private static void readResponse(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            assertThat(next).as("response headers").isNotNegative();
+            head.append((char) next);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 200");
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        assertThat(length.find()).as("Content-Length in " + head).isTrue();
+        assertThat(in.readNBytes(Integer.parseInt(length.group(1)))).hasSize(Integer.parseInt(length.group(1)));
+    }
+
+    private long open() {
+        return gauge("reactor_netty_http_server_connections{");
+    }
+
+    private long active() {
+        return gauge("reactor_netty_http_server_connections_active{");
+    }
+
+    private long gauge(String series) {
+        return Scrape.of(managementPort).samples()
+            .filter(sample -> sample.startsWith(series))
+            .mapToLong(sample -> (long) Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + series + " series"));
+    }
+}
