@@ -2,7 +2,6 @@ package dev.loopinfo.greeting;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -31,7 +30,7 @@ class GreetingHandler {
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
-        return ServerResponse.ok().contentType(Routing.HTML).render("index", Map.of("page", indexPage()));
+        return ServerResponse.ok().contentType(Routing.HTML).bodyValue(indexPage());
     }
 
     Mono<ServerResponse> indexJson(ServerRequest request) {
@@ -48,7 +47,7 @@ class GreetingHandler {
 
     Mono<ServerResponse> hello(ServerRequest request) {
         return greeter.greet(name(request))
-            .flatMap(greeting -> ServerResponse.ok().contentType(Routing.HTML).render("greeting", Map.of("page", greeting)));
+            .flatMap(greeting -> ServerResponse.ok().contentType(Routing.HTML).bodyValue(greeting));
     }
 
     Mono<ServerResponse> helloJson(ServerRequest request) {

@@ -1,5 +1,11 @@
 package dev.loopinfo.greeting;
 
+import io.jstach.jstache.JStache;
+import io.jstach.jstache.JStacheConfig;
+import io.jstach.jstachio.Output;
+
+import dev.loopinfo.web.Page;
+
 /**
  * The index page, in HTML or JSON.
  *
@@ -10,6 +16,13 @@ package dev.loopinfo.greeting;
  * @param namespace the Kubernetes namespace, or empty
  * @param thread the event-loop thread that served this request
  */
+@JStache(path = "index")
+@JStacheConfig(using = Page.class)
 public record IndexPage(String heading, String version, String host, String node, String namespace,
-        String thread) {
+        String thread) implements Page {
+
+    @Override
+    public void writeTo(Output.EncodedOutput<RuntimeException> html) {
+        IndexPageRenderer.of().write(this, html);
+    }
 }

@@ -30,7 +30,7 @@ class LessonHandler {
 
     Mono<ServerResponse> index(ServerRequest request) {
         return ServerResponse.ok().contentType(Routing.HTML)
-            .render("lessons", Map.of("lessons", Arrays.asList(Lesson.values())));
+            .bodyValue(new LessonsPage(Arrays.asList(Lesson.values())));
     }
 
     /** The lessons as JSON: each one's name, title, summary and page. */
@@ -46,7 +46,7 @@ class LessonHandler {
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
-        return ServerResponse.ok().contentType(Routing.HTML).render("lesson", Map.of("lesson", lesson(request)));
+        return ServerResponse.ok().contentType(Routing.HTML).bodyValue(new LessonPage(lesson(request)));
     }
 
     /** The finished lesson as JSON: lines with thread and elapsed time, the total and the threads used. */

@@ -2,7 +2,6 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -37,7 +36,7 @@ class PipelineHandler {
         return Mono.zip(pipeline.snapshot(), pipeline.transcript())
             .flatMap(now -> ServerResponse.ok()
                 .contentType(Routing.HTML)
-                .render("pipeline", Map.of("pipeline", now.getT1(), "transcript", now.getT2())));
+                .bodyValue(new PipelinePage(now.getT1(), now.getT2())));
     }
 
     Mono<ServerResponse> snapshot(ServerRequest request) {

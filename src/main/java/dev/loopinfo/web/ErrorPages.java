@@ -1,6 +1,9 @@
 package dev.loopinfo.web;
 
+import java.util.Map;
+
 import io.netty.channel.ChannelException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
@@ -12,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,8 +24,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders every error as a page in the site's look ({@code templates/error/error.mustache}) or as JSON,
- * negotiated exactly like the pages themselves; a 404 has its own page ({@code error/404.mustache}). Boot's
+ * Renders every error as a page in the site's look ({@link ErrorPage}) or as JSON, negotiated exactly like the
+ * pages themselves; a 404 has its own page ({@link NotFoundPage}). Boot's
  * handler, with these changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
  * is shown to the client, headers an error carries (such as {@code Allow} on a 405) reach the response, a request
  * body that does not arrive in time is a 408, and a client that leaves mid-request is no server error.
@@ -59,6 +63,18 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
      */
     static boolean isRequestTimeout(Throwable error) {
         return error instanceof ChannelException && error.getClass().getSimpleName().equals("RequestTimeoutException");
+    }
+
+    /** The error's page in the site's look: its own for a 404, the general one for any other status. */
+    @Override
+    protected Mono<ServerResponse> renderErrorView(ServerRequest request) {
+        Map<String, @Nullable Object> attributes = getErrorAttributes(request,
+                getErrorAttributeOptions(request, MediaType.TEXT_HTML));
+        int status = getHttpStatus(attributes);
+        Object page = (status == HttpStatus.NOT_FOUND.value())
+                ? new NotFoundPage(String.valueOf(attributes.getOrDefault("path", request.path())))
+                : new ErrorPage(status, String.valueOf(attributes.get("error")), (String) attributes.get("message"));
+        return ServerResponse.status(status).contentType(Routing.HTML).bodyValue(page);
     }
 
     @Override

@@ -129,7 +129,7 @@ class GreetingRoutesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "%3Cscript%3Ealert(1)%3C%2Fscript%3E | &lt;script&gt;alert(1)&lt;/script&gt; | <script>alert(1)</script>",
             "%22                                 | &quot;                                 | `\"`",
-            "%27                                 | &#39;                                  | '",
+            "%27                                 | &#x27;                                 | '",
             "%26                                 | &amp;                                  | &",
             "Jos%C3%A9                           | José                                   | José",
             "%E5%BC%A0%E4%B8%89                  | 张三                                   | 张三",
@@ -275,7 +275,7 @@ class GreetingRoutesTest {
             .expectHeader().contentType("text/html;charset=UTF-8")
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<h1>405 Method Not Allowed</h1>",
-                "Request method &#39;" + method + "&#39; is not supported.");
+                "Request method &#x27;" + method + "&#x27; is not supported.");
 
         client.method(HttpMethod.valueOf(method)).uri(path).accept(MediaType.APPLICATION_JSON)
             .exchange()
