@@ -4,10 +4,11 @@
 # collects first and so counts live objects only) are taken: at rest, with N idle keep-alive connections, and
 # with N greetings waiting. Needs wrk and python3.
 #
-#   ./mvnw -q -DskipTests package && bench/held.sh [N, default 5000]
+#   ./mvnw -q -DskipTests package && bench/held.sh [N, default 5000] [more application arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
+shift || true
 ulimit -n 20000
 mkdir -p target/bench
 jar=$(ls target/loopinfo-*.jar | head -1)
@@ -15,7 +16,7 @@ base=http://127.0.0.1:18080
 
 # A heap large enough that nothing is collected for want of room while the histograms are taken.
 java -Xmx1g -XX:+UseG1GC -jar "$jar" --server.port=18080 --management.server.port=18081 \
-  --loopinfo.pipeline.enabled=false --loopinfo.greeting.delay=50s > target/bench/held.log 2>&1 &
+  --loopinfo.pipeline.enabled=false --loopinfo.greeting.delay=50s "$@" > target/bench/held.log 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 200); do curl -sf -o /dev/null "$base/" && break; sleep 0.1; done

@@ -2,7 +2,6 @@ package dev.loopinfo.web;
 
 import java.util.Map;
 
-import io.netty.channel.ChannelException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -57,12 +56,9 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         return super.handle(exchange, error);
     }
 
-    /**
-     * Reactor Netty's error when {@code loopinfo.http.request-body-timeout} passes; its type is not public, so it is
-     * known by name, as Spring knows a client that went away ({@link DisconnectedClientHelper}).
-     */
+    /** The error a request gets when its body does not arrive within {@code loopinfo.http.request-body-timeout}. */
     static boolean isRequestTimeout(Throwable error) {
-        return error instanceof ChannelException && error.getClass().getSimpleName().equals("RequestTimeoutException");
+        return error instanceof RequestBodyTimeout.Expired;
     }
 
     /** The error's page in the site's look: its own for a 404, the general one for any other status. */

@@ -50,7 +50,7 @@ class ManagementServerConfiguration {
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties limits) {
         return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
-                server -> server.requestTimeout(limits.requestBodyTimeout()));
+                RequestBodyTimeout.of(limits.requestBodyTimeout()));
     }
 
     /**

@@ -16,8 +16,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Wires page rendering from templates compiled at build time, the static files, the site-wide error pages and the security
- * headers.
+ * Wires pages (records rendered by templates compiled at build time), the static files, the site-wide error pages,
+ * the security headers and the limits on requests and connections.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
@@ -38,7 +38,8 @@ class WebConfiguration {
     @Bean
     NettyServerCustomizer httpLimits(HttpProperties limits) {
         int maxConnections = ConnectionLimit.of(limits.maxConnections());
-        return server -> server.requestTimeout(limits.requestBodyTimeout()).maxConnections(maxConnections);
+        NettyServerCustomizer bodyTimeout = RequestBodyTimeout.of(limits.requestBodyTimeout());
+        return server -> bodyTimeout.apply(server.maxConnections(maxConnections));
     }
 
     @Bean
