@@ -4,8 +4,9 @@
 // No templates, no content negotiation, no filters, no error pages, no Actuator, no metrics. What separates
 // loopinfo from it is loopinfo's own work; what separates it from BareServer is the framework.
 //
-//   java -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java PORT INDEX_FILE GREETING_FILE
+//   java -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java PORT INDEX_FILE GREETING_FILE [WAIT_MS]
 //
+// WAIT_MS (500 unless given) lets bench/held.sh hold greetings for as long as it needs.
 // GREETING_FILE is loopinfo's page for the name BENCHNAME; each request's name replaces it, HTML-escaped.
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public class WebFluxServer {
         // Launched from source, this class lives in the launcher's own class loader: Spring must look there.
         Thread.currentThread().setContextClassLoader(WebFluxServer.class.getClassLoader());
         SpringApplication.run(WebFluxServer.class, "--server.port=" + args[0], "--spring.main.banner-mode=off",
-                args[1], args[2]);
+                args[1], args[2], "--wait=" + ((args.length > 3) ? args[3] : "500"));
     }
 
     /** The pages' files are the two arguments after the port. */
@@ -48,9 +49,10 @@ public class WebFluxServer {
     RouterFunction<ServerResponse> pages(ApplicationArguments arguments) throws IOException {
         byte[] index = Files.readAllBytes(Path.of(arguments.getNonOptionArgs().get(0)));
         String greeting = Files.readString(Path.of(arguments.getNonOptionArgs().get(1)));
+        Duration wait = Duration.ofMillis(Long.parseLong(arguments.getOptionValues("wait").get(0)));
         return RouterFunctions.route()
             .GET("/", request -> page().bodyValue(index))
-            .GET("/hello/{name}", request -> Mono.delay(Duration.ofMillis(500))
+            .GET("/hello/{name}", request -> Mono.delay(wait)
                 .then(page().bodyValue(greeting.replace("BENCHNAME", escape(request.pathVariable("name")))
                     .getBytes(StandardCharsets.UTF_8))))
             .build();

@@ -5,6 +5,7 @@
 # with N greetings waiting. Needs wrk and python3.
 #
 #   ./mvnw -q -DskipTests package && bench/held.sh [N, default 5000] [more application arguments]
+#   SERVER=webflux bench/held.sh [N]    # the least WebFlux application instead (bench/WebFluxServer.java)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
@@ -15,8 +16,16 @@ jar=$(ls target/loopinfo-*.jar | head -1)
 base=http://127.0.0.1:18080
 
 # A heap large enough that nothing is collected for want of room while the histograms are taken.
-java -Xmx1g -XX:+UseG1GC -jar "$jar" --server.port=18080 --management.server.port=18081 \
-  --loopinfo.pipeline.enabled=false --loopinfo.greeting.delay=50s "$@" > target/bench/held.log 2>&1 &
+if [ "${SERVER:-loopinfo}" = webflux ]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench/classpath.txt
+  echo '<h1>Index</h1></html>' > target/bench/held-index.html
+  echo '<h1>Hello, BENCHNAME!</h1></html>' > target/bench/held-greeting.html
+  java -Xmx1g -XX:+UseG1GC -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java 18080 \
+    target/bench/held-index.html target/bench/held-greeting.html 50000 > target/bench/held.log 2>&1 &
+else
+  java -Xmx1g -XX:+UseG1GC -jar "$jar" --server.port=18080 --management.server.port=18081 \
+    --loopinfo.pipeline.enabled=false --loopinfo.greeting.delay=50s "$@" > target/bench/held.log 2>&1 &
+fi
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 200); do curl -sf -o /dev/null "$base/" && break; sleep 0.1; done
