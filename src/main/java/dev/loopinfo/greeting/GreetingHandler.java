@@ -30,11 +30,11 @@ class GreetingHandler {
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
-        return ServerResponse.ok().contentType(Routing.HTML).bodyValue(indexPage());
+        return Routing.ok(Routing.HTML, indexPage());
     }
 
     Mono<ServerResponse> indexJson(ServerRequest request) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(indexPage());
+        return Routing.ok(MediaType.APPLICATION_JSON, indexPage());
     }
 
     /** The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}. */
@@ -47,12 +47,12 @@ class GreetingHandler {
 
     Mono<ServerResponse> hello(ServerRequest request) {
         return greeter.greet(name(request))
-            .flatMap(greeting -> ServerResponse.ok().contentType(Routing.HTML).bodyValue(greeting));
+            .flatMap(greeting -> Routing.ok(Routing.HTML, greeting));
     }
 
     Mono<ServerResponse> helloJson(ServerRequest request) {
         return greeter.greet(name(request))
-            .flatMap(greeting -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(greeting));
+            .flatMap(greeting -> Routing.ok(MediaType.APPLICATION_JSON, greeting));
     }
 
     private IndexPage indexPage() {

@@ -29,8 +29,7 @@ class LessonHandler {
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
-        return ServerResponse.ok().contentType(Routing.HTML)
-            .bodyValue(new LessonsPage(Arrays.asList(Lesson.values())));
+        return Routing.ok(Routing.HTML, new LessonsPage(Arrays.asList(Lesson.values())));
     }
 
     /** The lessons as JSON: each one's name, title, summary and page. */
@@ -38,7 +37,7 @@ class LessonHandler {
         List<Summary> summaries = Arrays.stream(Lesson.values())
             .map(lesson -> new Summary(lesson.path(), lesson.title(), lesson.summary(), "/lessons/" + lesson.path()))
             .toList();
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("lessons", summaries));
+        return Routing.ok(MediaType.APPLICATION_JSON, Map.of("lessons", summaries));
     }
 
     /** One lesson in the JSON list. */
@@ -46,13 +45,13 @@ class LessonHandler {
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
-        return ServerResponse.ok().contentType(Routing.HTML).bodyValue(new LessonPage(lesson(request)));
+        return Routing.ok(Routing.HTML, new LessonPage(lesson(request)));
     }
 
     /** The finished lesson as JSON: lines with thread and elapsed time, the total and the threads used. */
     Mono<ServerResponse> json(ServerRequest request) {
         return lessons.runToEnd(lesson(request))
-            .flatMap(run -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(run));
+            .flatMap(run -> Routing.ok(MediaType.APPLICATION_JSON, run));
     }
 
     /** Each line as a {@code line} event as it is printed, then a {@code done} event with the whole run. */

@@ -34,14 +34,12 @@ class PipelineHandler {
 
     Mono<ServerResponse> page(ServerRequest request) {
         return Mono.zip(pipeline.snapshot(), pipeline.transcript())
-            .flatMap(now -> ServerResponse.ok()
-                .contentType(Routing.HTML)
-                .bodyValue(new PipelinePage(now.getT1(), now.getT2())));
+            .flatMap(now -> Routing.ok(Routing.HTML, new PipelinePage(now.getT1(), now.getT2())));
     }
 
     Mono<ServerResponse> snapshot(ServerRequest request) {
         return pipeline.snapshot()
-            .flatMap(snapshot -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(snapshot));
+            .flatMap(snapshot -> Routing.ok(MediaType.APPLICATION_JSON, snapshot));
     }
 
     /**
@@ -71,17 +69,13 @@ class PipelineHandler {
     Mono<ServerResponse> run(ServerRequest request) {
         int count = count(request);
         return OriginalRun.of(count)
-            .flatMap(transcript -> ServerResponse.ok()
-                .contentType(MediaType.TEXT_PLAIN)
-                .bodyValue(String.join("\n", transcript) + "\n"));
+            .flatMap(transcript -> Routing.ok(MediaType.TEXT_PLAIN, String.join("\n", transcript) + "\n"));
     }
 
     Mono<ServerResponse> runJson(ServerRequest request) {
         int count = count(request);
         return OriginalRun.of(count)
-            .flatMap(transcript -> ServerResponse.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new Run(count, transcript)));
+            .flatMap(transcript -> Routing.ok(MediaType.APPLICATION_JSON, new Run(count, transcript)));
     }
 
     private int count(ServerRequest request) {

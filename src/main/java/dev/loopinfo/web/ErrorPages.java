@@ -70,7 +70,7 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         Object page = (status == HttpStatus.NOT_FOUND.value())
                 ? new NotFoundPage(String.valueOf(attributes.getOrDefault("path", request.path())))
                 : new ErrorPage(status, String.valueOf(attributes.get("error")), (String) attributes.get("message"));
-        return ServerResponse.status(status).contentType(Routing.HTML).bodyValue(page);
+        return Routing.answer(HttpStatusCode.valueOf(status), Routing.HTML, page);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.jstach.jstache.JStacheType;
 import io.jstach.jstachio.Output;
 
 /**
- * A page record, answered as HTML by {@code ServerResponse.ok().contentType(Routing.HTML).bodyValue(page)}
+ * A page record, answered as HTML by {@code Routing.ok(Routing.HTML, page)}
  * ({@link PageEncoder}). Its template, {@code @JStache(path = "index")} for
  * {@code src/main/resources/templates/index.mustache}, is compiled at build time into a renderer beside it
  * ({@code IndexPage} → {@code IndexPageRenderer}): HTML-escaped, its text pre-encoded to UTF-8. Each page calls its

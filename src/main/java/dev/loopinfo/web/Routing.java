@@ -8,9 +8,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.accept.HeaderContentTypeResolver;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -25,8 +28,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 /**
- * Request predicates and fallback routes shared by every feature's {@link RouterFunction}: reading with
- * GET or HEAD, choosing JSON or HTML by {@code Accept}, and answering 405 with {@code Allow}.
+ * Request predicates, answers and fallback routes shared by every feature's {@link RouterFunction}: reading with
+ * GET or HEAD, choosing JSON or HTML by {@code Accept}, answering with a body, and answering 405 with {@code Allow}.
  */
 public final class Routing {
 
@@ -41,6 +44,19 @@ public final class Routing {
     private static final String ACCEPTED = Routing.class.getName() + ".ACCEPTED";
 
     private Routing() {
+    }
+
+    /**
+     * {@code ServerResponse.ok().contentType(type).bodyValue(body)}, but with the body given as an inserter:
+     * {@code bodyValue} first copies the status and headers into an entity builder of its own, for every response.
+     */
+    public static Mono<ServerResponse> ok(MediaType type, Object body) {
+        return answer(HttpStatus.OK, type, body);
+    }
+
+    /** As {@link #ok}, with another status. */
+    public static Mono<ServerResponse> answer(HttpStatusCode status, MediaType type, Object body) {
+        return ServerResponse.status(status).contentType(type).body(BodyInserters.fromValue(body));
     }
 
     /** Matches GET and HEAD requests for the path pattern. */
