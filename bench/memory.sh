@@ -5,32 +5,34 @@
 #
 #   bench/memory.sh [limit MiB, default 768: the chart's] [extra JVM flags…]
 #   GC=Serial PERCENT=60 bench/memory.sh 512     # another collector or heap share than the chart's G1 and 50 %
-#   ARCHIVE=1 bench/memory.sh                     # started as the image starts: from a class-data archive
+#   AOT=1 bench/memory.sh                         # started as the image starts: Spring AOT and a JDK AOT cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=${1:-768}
 shift || true
 ulimit -n 20000
 mkdir -p target/bench
-./mvnw -B -q -DskipTests package
+. bench/jvm.sh
+./mvnw -B -q -DskipTests ${AOT:+-Paot} package
 jar=$(ls target/loopinfo-*.jar | head -1)
-# The chart's defaults (values.yaml jvm.*), which the image also sets.
-flags=(-XX:MaxRAM="${limit}m" -XX:+Use"${GC:-G1}"GC -XX:MaxRAMPercentage="${PERCENT:-50}" -XX:+ExitOnOutOfMemoryError "$@")
+# shellcheck disable=SC2207 # the flags are words without spaces
+flags=($(chart_flags "$limit") "$@")
 
 wait_for() { for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 status_mib() { awk -v key="$2:" '$1 == key { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 run=(-jar "$jar")
-if [ -n "${ARCHIVE:-}" ]; then # the extracted jar and an archive trained as src/image/Containerfile trains it
-  rm -rf target/bench/extracted
-  java -Djarmode=tools -jar "$jar" extract --destination target/bench/extracted > /dev/null
+if [ -n "${AOT:-}" ]; then # the extracted jar and a cache trained as src/image/Containerfile trains it
+  rm -rf target/bench/extracted target/bench/memory.aot
+  "$java" -Djarmode=tools -jar "$jar" extract --destination target/bench/extracted > /dev/null
   extracted=$(ls target/bench/extracted/*.jar | head -1)
-  java -XX:ArchiveClassesAtExit=target/bench/memory.jsa -Dspring.context.exit=onRefresh -jar "$extracted" \
-    --server.port=18080 --management.server.port=18081 > target/bench/memory-training.log 2>&1
-  run=(-XX:SharedArchiveFile=target/bench/memory.jsa -jar "$extracted")
+  "$java" "${flags[@]}" -XX:AOTCacheOutput=target/bench/memory.aot -Dspring.aot.enabled=true \
+    -Dspring.context.exit=onRefresh -jar "$extracted" --server.port=18080 --management.server.port=18081 \
+    > target/bench/memory-training.log 2>&1
+  run=(-XX:AOTCache=target/bench/memory.aot -Dspring.aot.enabled=true -jar "$extracted")
 fi
 
-java "${flags[@]}" "${run[@]}" --server.port=18080 --management.server.port=18081 \
+"$java" "${flags[@]}" "${run[@]}" --server.port=18080 --management.server.port=18081 \
   > target/bench/memory.log 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT

@@ -3,16 +3,18 @@
 #
 #   src/image/build-offline.sh        → localhost/loopinfo:local, in the podman storage under target/image/podman
 #
-# 1. jlink a Java runtime (with its default class-data archive) from the JDK that runs this script, add the few C
-#    libraries it links, and save that as a local base image tar (podman import/save);
+# 1. jlink a Java 25 runtime (with its default class-data archive) from the JDK 25 that src/image/jdk.sh finds
+#    (IMAGE_JDK, JAVA_HOME or the system's Temurin 25; never downloaded), add the few C libraries it links, and save
+#    that as a local base image tar (podman import/save);
 # 2. src/image/build.sh with that tar as the base: the same Jib configuration and training run as an image built
 #    for a registry on the eclipse-temurin base, into the podman storage that `src/image/podman.sh run …` uses.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+jdk=$(src/image/jdk.sh)
 out=target/image
 rm -rf "$out/rootfs" "$out/jre" && mkdir -p "$out/rootfs/opt" "$out/rootfs/etc" "$out/rootfs/tmp"
 
-jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
+"$jdk/bin/jlink" --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
 java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,\
 jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$out/jre" > /dev/null

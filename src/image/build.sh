@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds loopinfo's image, without a Docker daemon:
-# 1. Jib lays out the application on a Java runtime base (pom.xml: user, ports, JVM options, labels) as an OCI tar;
-# 2. podman builds src/image/Containerfile on it: a training run inside the image writes a class-data archive of
-#    the classes start-up loads, and the image starts from it.
+# 1. Maven builds the jar with Spring AOT's generated bean definitions (-Paot), and Jib lays it out on a Java 25
+#    runtime base (pom.xml: user, ports, JVM options, labels) as an OCI tar;
+# 2. podman builds src/image/Containerfile on it: a training run inside the image writes a JDK AOT cache of the
+#    classes start-up loads and links, and the image starts from it.
 #
 #   src/image/build.sh IMAGE [Maven options…]      e.g. src/image/build.sh registry.example.com/loopinfo:0.1.0
 #   podman push IMAGE
 #
-# Maven options go to the Jib build, e.g. -Dimage.base=… for another Java 17+ base. PODMAN names the podman
+# Maven options go to the Jib build, e.g. -Dimage.base=… for another Java 25 base. PODMAN names the podman
 # command to use (src/image/build-offline.sh passes src/image/podman.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +17,7 @@ shift
 podman=${PODMAN:-podman}
 mkdir -p target/image
 
-./mvnw -B -q -DskipTests package jib:buildTar -Dimage="$image" -Djib.outputPaths.tar=target/image/loopinfo.tar "$@"
+./mvnw -B -q -DskipTests -Paot package jib:buildTar -Dimage="$image" -Djib.outputPaths.tar=target/image/loopinfo.tar "$@"
 "$podman" build -q --build-arg IMAGE="oci-archive:$PWD/target/image/loopinfo.tar" -t "$image" \
   -f src/image/Containerfile src/image > /dev/null
 echo "built $image"

@@ -36,7 +36,7 @@ import dev.loopinfo.RealTool;
 /**
  * The image runs under the chart's own settings: the pod's security context (numeric non-root user, read-only root
  * filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), its memory limit, the chart's environment and
- * its rendered ConfigMap, and it starts from the class-data archive its training run wrote. No registry is
+ * its rendered ConfigMap, and it starts from the AOT cache its training run wrote, with Spring AOT. No registry is
  * reachable here, so the image is built offline on a locally made base image ({@code src/image/build-offline.sh},
  * which runs the same {@code src/image/build.sh} as a registry build) and run by podman.
  */
@@ -57,6 +57,10 @@ class ContainerImageIT {
     static void buildImage() throws IOException, InterruptedException {
         RealTool.require("podman", "podman");
         RealTool.require("runc", "runc");
+        Process jdk = run("jdk", List.of("src/image/jdk.sh"), Duration.ofSeconds(30));
+        if (jdk.exitValue() != 0) {
+            throw RealTool.unavailable(log("jdk").strip());
+        }
         Process build = run("build", List.of("src/image/build-offline.sh"), Duration.ofMinutes(5));
         assertThat(build.exitValue()).as(log("build")).isZero();
     }
@@ -72,25 +76,7 @@ class ContainerImageIT {
         int management = freePort();
         RenderedChart chart = RenderedChart.render(template -> template.set("ports.http", http)
             .set("ports.management", management));
-        Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
-        Path config = Files.createDirectories(work.resolve("config"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
-        Files.writeString(config.resolve("application.yaml"),
-                chart.one(ConfigMap.class).getData().get("application.yaml"));
-        Files.setPosixFilePermissions(config.resolve("application.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-        List<String> command = runAsThePod(pod);
-        command.addAll(List.of("-d", "-v", config + ":/config:ro"));
-        pod.getEnv().stream().filter(variable -> variable.getValue() != null)
-            .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
-        command.addAll(List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7",
-                IMAGE));
-        Process start = run("run", command, Duration.ofMinutes(1));
-        assertThat(start.exitValue()).as(log("run")).isZero();
-
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(
-                () -> assertThat(get(management, "/actuator/health/readiness")).contains("\"status\":\"UP\""));
+        Container pod = startAsThePod(chart, management);
         assertThat(get(management, "/actuator/health/startup")).contains("\"status\":\"UP\"");
         assertThat(get(management, "/actuator/health/liveness")).contains("\"status\":\"UP\"");
         assertThat(get(http, "/")).contains("<h1>Index</h1>", "<dt>Host</dt><dd>loopinfo-abc12</dd>",
@@ -115,25 +101,80 @@ class ContainerImageIT {
     }
 
     @Test
-    void theImageStartsFromTheClassDataArchiveItsTrainingRunWrote() throws Exception {
+    void theImageStartsFromTheAotCacheItsTrainingRunWroteWithSpringAot() throws Exception {
         Process inspect = run("inspect", List.of("src/image/podman.sh", "image", "inspect", "--format",
                 "{{.Config.User}} {{json .Config.Entrypoint}}", IMAGE), Duration.ofSeconds(30));
         assertThat(inspect.exitValue()).as(log("inspect")).isZero();
         assertThat(log("inspect")).as("the image's user and entrypoint").startsWith("65532:65532 ")
-            .contains("\"-XX:SharedArchiveFile=/app/loopinfo.jsa\"");
+            .contains("\"-XX:AOTCache=/app/loopinfo.aot\"", "\"-Dspring.aot.enabled=true\"");
 
         // The image's own command under the chart's settings, stopped once the context is refreshed. With
-        // -Xshare:on the JVM refuses to start unless it maps every archive it is given.
+        // -XX:AOTMode=on the JVM refuses to start unless it can use the cache it is given.
         RenderedChart chart = RenderedChart.render();
         Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         List<String> command = runAsThePod(pod);
         command.addAll(List.of("-e", "JAVA_TOOL_OPTIONS=" + chart.environment("JAVA_TOOL_OPTIONS")
-                + " -Xshare:on -Xlog:class+load=info -Dspring.context.exit=onRefresh", IMAGE));
-        Process start = run("archive", command, Duration.ofMinutes(2));
-        assertThat(start.exitValue()).as(log("archive")).isZero();
-        assertThat(log("archive")).as("the application's classes come from the image's archive")
-            .contains("dev.loopinfo.LoopinfoApplication source: shared objects file (top)")
-            .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file (top)");
+                + " -XX:AOTMode=on -Xlog:class+load=info -Dspring.context.exit=onRefresh", IMAGE));
+        Process start = run("cache", command, Duration.ofMinutes(2));
+        assertThat(start.exitValue()).as(log("cache")).isZero();
+        assertThat(log("cache")).as("the application's classes come from the image's AOT cache, its beans from Spring AOT")
+            .contains("dev.loopinfo.LoopinfoApplication source: shared objects file")
+            .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file")
+            .contains("Starting AOT-processed LoopinfoApplication");
+    }
+
+    @Test
+    void everySettingTheChartSetsTakesEffectInTheAotProcessedImage() throws Exception {
+        int http = freePort();
+        int management = freePort();
+        RenderedChart chart = RenderedChart.render(template -> template.set("ports.http", http)
+            .set("ports.management", management)
+            .set("loopinfo.pipeline.enabled", false)
+            .set("loopinfo.eventloop.probeEnabled", false)
+            .set("loopinfo.greeting.delay", "1500ms")
+            .set("actuator.pipelineControls", false));
+        startAsThePod(chart, management);
+
+        long started = System.nanoTime();
+        assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the chart's greeting delay")
+            .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        String scrape = get(management, "/actuator/prometheus");
+        assertThat(scrape).as("the pipeline off, the lag probe off")
+            .containsPattern("(?m)^loopinfo_pipeline_running\\{[^}]*\\} 0\\.0$")
+            .doesNotContain("loopinfo_eventloop_lag_seconds_count");
+        assertThat(status(management, "POST", "/actuator/pipeline/pause")).as("the pipeline's controls read-only")
+            .isBetween(400, 499);
+        assertThat(status(management, "GET", "/actuator/pipeline")).as("its snapshot still readable").isEqualTo(200);
+        assertThat(status(management, "GET", "/actuator/env")).as("only the endpoints the chart exposes")
+            .isEqualTo(404);
+    }
+
+    /**
+     * Starts the image as the chart's pod: its security context, memory limit and environment, its rendered
+     * ConfigMap mounted at /config, and waits until it is ready on the management port.
+     */
+    private Container startAsThePod(RenderedChart chart, int management) throws Exception {
+        Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Path config = Files.createDirectories(work.resolve("config-" + container),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.writeString(config.resolve("application.yaml"),
+                chart.one(ConfigMap.class).getData().get("application.yaml"));
+        Files.setPosixFilePermissions(config.resolve("application.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        List<String> command = runAsThePod(pod);
+        command.addAll(List.of("-d", "-v", config + ":/config:ro"));
+        pod.getEnv().stream().filter(variable -> variable.getValue() != null)
+            .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
+        command.addAll(List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7",
+                IMAGE));
+        Process start = run("run", command, Duration.ofMinutes(1));
+        assertThat(start.exitValue()).as(log("run")).isZero();
+
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(
+                () -> assertThat(get(management, "/actuator/health/readiness")).contains("\"status\":\"UP\""));
+        return pod;
     }
 
     /** {@code podman run} as the chart runs the pod: its security context, its memory limit, a tmpfs /tmp. */
@@ -160,6 +201,12 @@ class ContainerImageIT {
         }
         security.getCapabilities().getDrop().forEach(capability -> options.addAll(List.of("--cap-drop", capability)));
         return options;
+    }
+
+    private int status(int port, String method, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {
