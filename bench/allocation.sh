@@ -10,12 +10,14 @@ seconds=${1:-20}
 ulimit -n 20000
 mkdir -p target/bench
 jar=$(ls target/loopinfo-*.jar | head -1)
+. bench/jvm.sh
 base=http://127.0.0.1:18080
 metrics=http://127.0.0.1:18081/actuator/prometheus
 
 allocated() { curl -s "$metrics" | awk '/^jvm_gc_memory_allocated_bytes_total/ { printf "%.0f", $2 }'; }
 
-java -XX:MaxRAM=768m -XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -jar "$jar" \
+# shellcheck disable=SC2046 # the flags are words without spaces
+"$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" \
   --server.port=18080 --management.server.port=18081 --loopinfo.pipeline.enabled=false \
   > target/bench/allocation.log 2>&1 &
 app=$!

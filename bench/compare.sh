@@ -16,8 +16,10 @@ mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench/classpath.txt
 jar=$(ls target/loopinfo-*.jar | head -1)
-# The chart's JVM flags at its 768 MiB limit (-XX:MaxRAM stands in for the container's limit).
-java_opts=(-XX:MaxRAM=768m -XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError)
+. bench/jvm.sh
+# The chart's JVM flags at its limit (LIMIT, MiB), on the Java the image ships (bench/jvm.sh).
+# shellcheck disable=SC2207 # the flags are words without spaces
+java_opts=($(chart_flags "${LIMIT:-768}"))
 
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
@@ -58,7 +60,7 @@ serve() { # name base-url command... : runs the server, measures it, stops it
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-java "${java_opts[@]}" -jar "$jar" --server.port=18080 --management.server.port=18081 \
+"$java" "${java_opts[@]}" -jar "$jar" --server.port=18080 --management.server.port=18081 \
   --loopinfo.pipeline.enabled=false > target/bench/loopinfo-pages.log 2>&1 &
 pages=$!
 wait_for http://127.0.0.1:18080/
@@ -66,11 +68,11 @@ curl -s http://127.0.0.1:18080/ > target/bench/index.html
 curl -s http://127.0.0.1:18080/hello/BENCHNAME > target/bench/greeting.html
 kill "$pages"; wait "$pages" 2>/dev/null || true
 
-serve loopinfo http://127.0.0.1:18080 java "${java_opts[@]}" -jar "$jar" --server.port=18080 \
+serve loopinfo http://127.0.0.1:18080 "$java" "${java_opts[@]}" -jar "$jar" --server.port=18080 \
   --management.server.port=18081 --loopinfo.pipeline.enabled=false
 for comparator in bare webflux; do
   source=bench/BareServer.java; [ "$comparator" = webflux ] && source=bench/WebFluxServer.java
-  serve "$comparator" http://127.0.0.1:18090 java "${java_opts[@]}" -cp "$(cat target/bench/classpath.txt)" "$source" \
+  serve "$comparator" http://127.0.0.1:18090 "$java" "${java_opts[@]}" -cp "$(cat target/bench/classpath.txt)" "$source" \
     18090 target/bench/index.html target/bench/greeting.html
 done
 serve original http://127.0.0.1:18090 "$python" bench/original_server.py 18090

@@ -13,6 +13,7 @@ shift || true
 ulimit -n 20000
 mkdir -p target/bench
 jar=$(ls target/loopinfo-*.jar | head -1)
+. bench/jvm.sh
 base=http://127.0.0.1:18080
 
 # A heap large enough that nothing is collected for want of room while the histograms are taken.
@@ -20,10 +21,10 @@ if [ "${SERVER:-loopinfo}" = webflux ]; then
   ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench/classpath.txt
   echo '<h1>Index</h1></html>' > target/bench/held-index.html
   echo '<h1>Hello, BENCHNAME!</h1></html>' > target/bench/held-greeting.html
-  java -Xmx1g -XX:+UseG1GC -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java 18080 \
+  "$java" -Xmx1g -XX:+UseG1GC -XX:+UseCompactObjectHeaders -cp "$(cat target/bench/classpath.txt)" bench/WebFluxServer.java 18080 \
     target/bench/held-index.html target/bench/held-greeting.html 50000 > target/bench/held.log 2>&1 &
 else
-  java -Xmx1g -XX:+UseG1GC -jar "$jar" --server.port=18080 --management.server.port=18081 \
+  "$java" -Xmx1g -XX:+UseG1GC -XX:+UseCompactObjectHeaders -jar "$jar" --server.port=18080 --management.server.port=18081 \
     --loopinfo.pipeline.enabled=false --loopinfo.greeting.delay=50s "$@" > target/bench/held.log 2>&1 &
 fi
 app=$!
@@ -33,18 +34,18 @@ for i in $(seq 1 200); do # load the classes of both pages before the first hist
   curl -s -o /dev/null "$base/"; curl -s -o /dev/null -m 0.2 "$base/hello/warm$i" || true
 done
 sleep 2
-jcmd "$app" GC.class_histogram > target/bench/held-rest.txt
+"$(dirname "$java")/jcmd" "$app" GC.class_histogram > target/bench/held-rest.txt
 
 python3 bench/idle_connections.py "$app" 18080 "$n" 25 > target/bench/held-idle.out &
 idle=$!
 sleep 15
-jcmd "$app" GC.class_histogram > target/bench/held-idle.txt
+"$(dirname "$java")/jcmd" "$app" GC.class_histogram > target/bench/held-idle.txt
 wait "$idle"
 
 wrk -t2 -c"$n" -d40s --timeout 60s -s bench/names.lua "$base" > /dev/null &
 waiting=$!
 sleep 20
-jcmd "$app" GC.class_histogram > target/bench/held-waiting.txt
+"$(dirname "$java")/jcmd" "$app" GC.class_histogram > target/bench/held-waiting.txt
 wait "$waiting" || true
 
 python3 - "$n" target/bench/held-rest.txt target/bench/held-idle.txt target/bench/held-waiting.txt <<'EOF'

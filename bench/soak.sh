@@ -10,8 +10,10 @@ minutes=${1:-10}
 mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
 jar=$(ls target/loopinfo-*.jar | head -1)
+. bench/jvm.sh
 # The chart's JVM flags at its 768 MiB limit (-XX:MaxRAM stands in for the container's limit).
-java -XX:MaxRAM=768m -XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -jar "$jar" --server.port=18080 \
+# shellcheck disable=SC2046 # the flags are words without spaces
+"$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" --server.port=18080 \
   --management.server.port=18081 --loopinfo.pipeline.interval=100ms --loopinfo.pipeline.work=20ms \
   > target/bench/soak.log 2>&1 &
 app=$!

@@ -17,7 +17,7 @@ rm -rf "$out/rootfs" "$out/jre" && mkdir -p "$out/rootfs/opt" "$out/rootfs/etc" 
 "$jdk/bin/jlink" --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
 java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,\
 jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$out/jre" > /dev/null
+  --strip-debug --no-header-files --no-man-pages --compress=zip-6 --generate-cds-archive --output "$out/jre" > /dev/null
 cp -a "$out/jre" "$out/rootfs/opt/java"
 
 # The C libraries the runtime links (the desktop module's AWT libraries are never loaded by a server).
