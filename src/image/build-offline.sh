@@ -18,6 +18,9 @@ rm -rf "$out/rootfs" "$out/jre" && mkdir -p "$out/rootfs/opt" "$out/rootfs/etc" 
 java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,\
 jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --compress=zip-6 --generate-cds-archive --output "$out/jre" > /dev/null
+# jlink writes the default archive for the default object layout only; the image runs with compact object headers,
+# whose archive the JDK's own builds (and the eclipse-temurin base) carry too.
+"$out/jre/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump > /dev/null
 cp -a "$out/jre" "$out/rootfs/opt/java"
 
 # The C libraries the runtime links (the desktop module's AWT libraries are never loaded by a server).
