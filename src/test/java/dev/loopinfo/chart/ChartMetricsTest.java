@@ -95,6 +95,57 @@ class ChartMetricsTest {
         assertThat(report).contains("SUCCESS: 8 rules found");
     }
 
+    @Test
+    void answersTheTestBedWasAskedForDoNotFireTheServerErrorAlert() throws IOException, InterruptedException {
+        Path promtool = RealTool.require("promtool", "prometheus");
+        Files.writeString(work.resolve("rules.yaml"),
+                new KubernetesSerialization().asYaml(Map.of("groups", spec(prometheusRule()).get("groups"))));
+        String expression = alertExpressions().stream().filter(expr -> expr.contains("status=~\"5..\""))
+            .findFirst().orElseThrow();
+        Matcher selector = Pattern.compile("namespace=\"([^\"]+)\",job=\"[^\"]+\"").matcher(expression);
+        assertThat(selector.find()).as(expression).isTrue();
+        String fired = """
+                  - exp_labels: {severity: critical, namespace: %s}
+                    exp_annotations:
+                      summary: loopinfo answers too many requests with 5xx
+                      description: 50%% of requests in %1$s failed with 5xx.""".formatted(selector.group(1));
+
+        // One request a second answered 200 and one answered 503, for 20 minutes: half the answers are 5xx.
+        assertThat(run(promtool, promtoolTest(selector.group(), "/status/{code}", " []")))
+            .as("503s that /status/503 was asked for fire nothing").isEmpty();
+        assertThat(run(promtool, promtoolTest(selector.group(), "/hello/{name}", "\n" + fired.indent(10).stripTrailing())))
+            .as("real 503s fire the alert").isEmpty();
+    }
+
+    /** A promtool rules test: {@code uri} answered 503 half the time, and the server-error alerts expected. */
+    private String promtoolTest(String selector, String uri, String expectedAlerts) {
+        return """
+                rule_files: [rules.yaml]
+                evaluation_interval: 1m
+                tests:
+                  - interval: 1m
+                    input_series:
+                      - series: 'http_server_requests_seconds_count{%1$s,uri="/",status="200"}'
+                        values: '0+60x20'
+                      - series: 'http_server_requests_seconds_count{%1$s,uri="%2$s",status="503"}'
+                        values: '0+60x20'
+                    alert_rule_test:
+                      - eval_time: 15m
+                        alertname: LoopinfoHttp5xxRatioHigh
+                        exp_alerts:%3$s
+                """.formatted(selector, uri, expectedAlerts);
+    }
+
+    /** Runs {@code promtool test rules}: nothing when the test passes, promtool's report of what differed otherwise. */
+    private String run(Path promtool, String test) throws IOException, InterruptedException {
+        Path file = Files.writeString(work.resolve("test.yaml"), test);
+        Process process = new ProcessBuilder(promtool.toString(), "test", "rules", file.toString())
+            .redirectErrorStream(true).start();
+        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return (process.exitValue() == 0) ? "" : report;
+    }
+
     private static JsonNode dashboard() throws IOException {
         return JsonMapper.builder().build()
             .readTree(Files.readString(RenderedChart.CHART.resolve("files/dashboard.json")));

@@ -1,0 +1,174 @@
+package dev.loopinfo.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.loopinfo.ServerTest;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/** The test bed answers after the wait asked for, holding no thread, and with the status asked for. */
+@ServerTest
+class TestbedRoutesTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDelayAnswersAfterItsWaitWithTheWaitAsJson() {
+        long started = System.nanoTime();
+        client.get().uri("/delay/0.30").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectBody().json("{\"delay\":0.3}", true);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+
+        client.get().uri("/delay/0").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectBody().json("{\"delay\":0}", true);
+    }
+
+    @Test
+    void aBrowserGetsAPageInTheSitesLook() {
+        String page = client.get().uri("/delay/0.1").accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<title>Waited 0.1 s · loopinfo</title>", "<h1>Waited 0.1 s</h1>",
+                "href=\"/css/loopinfo.css\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "-1", "abc", "1e3", "60.000000001", "61", "1.0000000001", " 1", "0x10", "NaN",
+            "Infinity", "1.", ".5", "1,5",
+            "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999" })
+    void aDelayThatIsNotANumberFromZeroToTheMaximumIsRefusedWithTheRule(String seconds) {
+        client.get().uri("/delay/{seconds}", seconds).accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody()
+            .jsonPath("$.message")
+            .isEqualTo("seconds must be a number from 0 to 60 (loopinfo.testbed.max-delay), such as 1.5.");
+    }
+
+    @Test
+    void aThousandDelaysWaitTogetherNotInTurn() {
+        int concurrent = 1_000;
+        ConnectionProvider connections = ConnectionProvider.builder("delays")
+            .maxConnections(concurrent)
+            .pendingAcquireMaxCount(-1)
+            .build();
+        WebClient web = WebClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+            .build();
+        try {
+            long started = System.nanoTime();
+            List<String> answers = Flux.range(0, concurrent)
+                .flatMap(i -> web.get().uri("/delay/1").accept(MediaType.APPLICATION_JSON)
+                    .retrieve().bodyToMono(String.class), concurrent)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answers).hasSize(concurrent).allMatch("{\"delay\":1}"::equals);
+            // In turn they would take 1,000 s; together, about one. Loose on purpose: the suite shares two cores.
+            assertThat(elapsed).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        }
+        finally {
+            connections.disposeLater().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "GET", "POST", "PUT", "PATCH", "DELETE" })
+    void aStatusIsAnsweredAsAskedWhateverTheMethod(String method) {
+        client.method(HttpMethod.valueOf(method)).uri("/status/503").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isEqualTo(503)
+            .expectBody().json("{\"status\":503,\"reason\":\"Service Unavailable\"}", true);
+    }
+
+    @Test
+    void aStatusPageNamesTheStatusAndAStatusWithoutAReasonHasNone() {
+        String page = client.get().uri("/status/418").accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus().isEqualTo(418)
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<h1>418 I&#x27;m a teapot</h1>", "Answered 418 because the request asked for it.");
+
+        client.get().uri("/status/299").accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isEqualTo(299)
+            .expectBody().json("{\"status\":299,\"reason\":\"\"}", true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 204, 205, 304 })
+    void aStatusThatCarriesNoBodyIsAnsweredWithout(int status) {
+        client.get().uri("/status/{code}", status).accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isEqualTo(status)
+            .expectBody().isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "199", "600", "100", "999", "abc", "5O3", "-503", "0503", "503.0",
+            "50300000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" })
+    void aStatusOutsideTwoHundredToFiveNinetyNineIsRefusedWithTheRule(String code) {
+        client.get().uri("/status/{code}", code).accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody()
+            .jsonPath("$.message").isEqualTo("code must be an HTTP status from 200 to 599, such as 503.");
+    }
+
+    @Test
+    void everyAnswerAskedForIsCountedApartFromRealErrors() {
+        double before = registry.get("loopinfo.testbed.answers").tag("kind", "status").counter().count();
+        client.get().uri("/status/500").exchange().expectStatus().isEqualTo(500);
+        client.post().uri("/status/502").exchange().expectStatus().isEqualTo(502);
+        client.get().uri("/status/200").exchange().expectStatus().isOk();
+        assertThat(registry.get("loopinfo.testbed.answers").tag("kind", "status").counter().count())
+            .isEqualTo(before + 3);
+
+        double delays = registry.get("loopinfo.testbed.answers").tag("kind", "delay").counter().count();
+        client.get().uri("/delay/0").exchange().expectStatus().isOk();
+        assertThat(registry.get("loopinfo.testbed.answers").tag("kind", "delay").counter().count())
+            .isEqualTo(delays + 1);
+    }
+
+    @Test
+    void otherMethodsAreNotAllowed() {
+        client.post().uri("/delay/1").exchange()
+            .expectStatus().isEqualTo(405)
+            .expectHeader().valueEquals("Allow", "GET,HEAD,OPTIONS");
+        client.options().uri("/status/200").exchange()
+            .expectStatus().isNoContent()
+            .expectHeader().valueEquals("Allow", "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT");
+    }
+}
