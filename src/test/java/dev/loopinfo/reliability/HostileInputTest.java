@@ -83,7 +83,7 @@ class HostileInputTest {
             "POST /api/pipeline/runs?count=1");
 
     private static final List<String> ROUTES = List.of("GET /hello/%s", "GET /hello?name=%s", "GET /lessons/%s",
-            "POST /api/pipeline/runs?count=%s", "GET /pipeline?view=%s", "GET /%s");
+            "POST /api/pipeline/runs?count=%s", "GET /pipeline?view=%s", "GET /delay/%s", "PUT /status/%s", "GET /%s");
 
     @LocalServerPort
     int port;
@@ -159,6 +159,15 @@ class HostileInputTest {
                 }
             }
         });
+        // The test bed: waits and statuses out of range, too long to read, or not numbers at all.
+        for (String seconds : List.of("-1", "-0.5", "61", "1e9", "99999999999", "1" + "0".repeat(1_000), "0." + "1".repeat(1_000),
+                "%2e%2e", "..", "NaN", "Infinity", "0x1", "1_000", "+1")) {
+            requests.add(request("GET /delay/" + seconds, ""));
+        }
+        for (String code : List.of("5" + "0".repeat(1_000), "-500", "1000", "99", "600", "%2e%2e", "..", "5e2", "+500",
+                "500.0", "0x1F4")) {
+            requests.add(request("DELETE /status/" + code, ""));
+        }
         requests.add(request("TRACE /hello/Ada", ""));
         requests.add(request("DELETE /api/pipeline", ""));
         requests.add(request("GET /hello/Ada", "Content-Length: 5\r\n") + "12345");
