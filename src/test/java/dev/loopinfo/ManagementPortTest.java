@@ -131,7 +131,7 @@ class ManagementPortTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/hello/Ada", "/hello?name=Ada", "/lessons", "/lessons/interleave",
-            "/lessons/interleave/events", "/pipeline", "/pipeline/events", "/api/pipeline", "/delay/0", "/status/200",
+            "/lessons/interleave/events", "/pipeline", "/pipeline/events", "/api/pipeline", "/delay/0", "/status/200", "/headers", "/echo",
             "/api/pipeline/runs?count=3" })
     void theManagementPortServesNoAppRoute(String path) {
         app.method(HttpMethod.OPTIONS).uri(path).exchange().expectStatus().isNoContent();

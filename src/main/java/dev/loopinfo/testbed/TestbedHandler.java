@@ -2,6 +2,13 @@ package dev.loopinfo.testbed;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
@@ -20,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers after a wait asked for ({@code /delay/{seconds}}), holding no thread meanwhile, or with a status asked
- * for ({@code /status/{code}}), each counted so that an alert on real errors can leave them out.
+ * for ({@code /status/{code}}), each counted so that an alert on real errors can leave them out; sends back the
+ * request's body ({@code /echo}) or its headers ({@code /headers}).
  */
 @Component
 class TestbedHandler {
@@ -34,12 +43,19 @@ class TestbedHandler {
 
     private final Counter delays;
 
+    /** Lower-cased names of the headers shown as {@code [redacted]}. */
+    private final Set<String> redacted = new TreeSet<>();
+
     private final Counter statuses;
 
     TestbedHandler(TestbedProperties settings, MeterRegistry registry) {
         this.settings = settings;
         this.delays = answers(registry, "delay");
         this.statuses = answers(registry, "status");
+        for (String header : List.of("Authorization", "Proxy-Authorization", "Cookie")) {
+            redacted.add(header.toLowerCase(Locale.ROOT));
+        }
+        settings.redactedHeaders().forEach(header -> redacted.add(header.toLowerCase(Locale.ROOT)));
     }
 
     private static Counter answers(MeterRegistry registry, String kind) {
@@ -126,5 +142,31 @@ class TestbedHandler {
     private static String title(HttpStatusCode code) {
         HttpStatus known = HttpStatus.resolve(code.value());
         return (known != null) ? code.value() + " " + known.getReasonPhrase() : String.valueOf(code.value());
+    }
+
+    /** The request's body back, as it arrives; see {@link Echo}. */
+    Mono<ServerResponse> echo(ServerRequest request) {
+        return ServerResponse.ok().contentType(Echo.contentType(request))
+            .body(BodyInserters.fromDataBuffers(Echo.body(request, settings.maxEchoSize().toBytes())));
+    }
+
+    Mono<ServerResponse> headers(ServerRequest request) {
+        List<HeadersPage.Header> lines = new ArrayList<>();
+        headerValues(request).forEach((name, values) -> values.forEach(value -> lines.add(new HeadersPage.Header(name,
+                value))));
+        return Routing.ok(Routing.HTML, new HeadersPage(lines));
+    }
+
+    Mono<ServerResponse> headersJson(ServerRequest request) {
+        return Routing.ok(MediaType.APPLICATION_JSON, Map.of("headers", headerValues(request)));
+    }
+
+    /** Each header's values by its name as sent, in the order they arrived; credentials redacted. */
+    private Map<String, List<String>> headerValues(ServerRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().asHttpHeaders().forEach((name, values) -> headers.put(name,
+                redacted.contains(name.toLowerCase(Locale.ROOT)) ? values.stream().map(value -> "[redacted]").toList()
+                        : values));
+        return headers;
     }
 }

@@ -1,19 +1,28 @@
 package dev.loopinfo.testbed;
 
 import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the test-bed endpoints, under {@code loopinfo.testbed}.
  *
  * @param maxDelay the longest wait {@code /delay/{seconds}} may be asked for
+ * @param maxEchoSize the largest body {@code /echo} sends back
+ * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides the credentials it always hides
  */
 @ConfigurationProperties("loopinfo.testbed")
 @Validated
-public record TestbedProperties(@DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay) {
+public record TestbedProperties(
+        @DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay,
+        @DefaultValue("1MB") @NotNull DataSize maxEchoSize,
+        @DefaultValue("") List<@NotNull String> redactedHeaders) {
 }

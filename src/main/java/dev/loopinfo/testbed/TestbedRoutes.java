@@ -17,7 +17,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.loopinfo.web.Routing;
 
-/** Routes of the test bed: answers that are slow or fail on request, for trying out what surrounds loopinfo. */
+/**
+ * Routes of the test bed: answers that are slow, fail or echo on request, for trying out what surrounds loopinfo.
+ */
 @Configuration(proxyBeanMethods = false)
 class TestbedRoutes {
 
@@ -34,7 +36,11 @@ class TestbedRoutes {
             .route(read("/delay/{seconds}"), handler::delay)
             .route(status.and(prefersJson()), handler::statusJson)
             .route(status, handler::status)
-            .add(methodNotAllowed(Routing.READ, "/delay/{seconds}"))
+            .route(RequestPredicates.POST("/echo").or(RequestPredicates.PUT("/echo")), handler::echo)
+            .route(read("/headers").and(prefersJson()), handler::headersJson)
+            .route(read("/headers"), handler::headers)
+            .add(methodNotAllowed(Routing.READ, "/delay/{seconds}", "/headers"))
+            .add(methodNotAllowed(Set.of(HttpMethod.POST, HttpMethod.PUT), "/echo"))
             .add(methodNotAllowed(STATUS_METHODS, "/status/{code}"))
             .build();
     }

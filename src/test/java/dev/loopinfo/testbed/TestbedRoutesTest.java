@@ -2,7 +2,10 @@ package dev.loopinfo.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -20,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.loopinfo.ServerTest;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -170,5 +177,113 @@ class TestbedRoutesTest {
         client.options().uri("/status/200").exchange()
             .expectStatus().isNoContent()
             .expectHeader().valueEquals("Allow", "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json", "text/plain;charset=UTF-8", "application/octet-stream", "image/png" })
+    void echoSendsTheBodyBackWithItsType(String type) {
+        client.post().uri("/echo").contentType(MediaType.parseMediaType(type)).bodyValue("{\"a\":1}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType(MediaType.parseMediaType(type))
+            .expectBody(String.class).isEqualTo("{\"a\":1}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "text/html", "text/html;charset=UTF-8", "image/svg+xml", "application/xhtml+xml",
+            "text/xml", "application/xml", "application/rss+xml", "text/javascript", "application/javascript",
+            "application/ecmascript", "text/xsl" })
+    void echoNeverSendsActiveContentBackAsItsOwnType(String type) {
+        client.put().uri("/echo").contentType(MediaType.parseMediaType(type))
+            .bodyValue("<script>alert(1)</script>")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentType(MediaType.TEXT_PLAIN)
+            .expectBody(String.class).isEqualTo("<script>alert(1)</script>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "Content-Type: not a type\r\n", "Content-Type: */*\r\n", "Content-Type: text/*\r\n" })
+    void echoOfABodyWithoutAUsableTypeIsNeverActive(String contentType) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + contentType + "Content-Length: 3\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\r\n\r\n3\r\nabc\r\n0\r\n")
+                .containsPattern("(?i)content-type: (application/octet-stream|text/plain)\r\n");
+        }
+    }
+
+    @Test
+    void echoTakesABodyUpToTheLimitAndRefusesALargerOneWithoutEchoingIt() {
+        byte[] limit = new byte[1024 * 1024];
+        Arrays.fill(limit, (byte) 'a');
+        byte[] echoed = client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(2 * limit.length)).build()
+            .post().uri("/echo").contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(limit)
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(echoed).isEqualTo(limit);
+
+        client.post().uri("/echo").contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[limit.length + 1])
+            .accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isEqualTo(413)
+            .expectBody()
+            .jsonPath("$.message").isEqualTo("The body must be at most 1048576 bytes (loopinfo.testbed.max-echo-size).");
+    }
+
+    @Test
+    void aStreamedBodyIsEchoedAsItArrivesAndCutOffPastTheLimit() {
+        WebClient web = WebClient.create("http://localhost:" + port);
+        Flux<DataBuffer> small = Flux.range(0, 64).map(i -> chunk(1024));
+        Long echoed = web.post().uri("/echo").contentType(MediaType.APPLICATION_OCTET_STREAM).body(small, DataBuffer.class)
+            .retrieve().bodyToFlux(DataBuffer.class).map(TestbedRoutesTest::size).reduce(0L, Long::sum)
+            .block(Duration.ofSeconds(30));
+        assertThat(echoed).isEqualTo(64 * 1024);
+
+        // No length given, so the answer has begun when the limit is passed: it is cut off, never whole.
+        Flux<DataBuffer> large = Flux.range(0, 1100).map(i -> chunk(1024));
+        Long over = web.post().uri("/echo").contentType(MediaType.APPLICATION_OCTET_STREAM).body(large, DataBuffer.class)
+            .exchangeToMono(response -> response.bodyToFlux(DataBuffer.class).map(TestbedRoutesTest::size)
+                .reduce(0L, Long::sum))
+            .onErrorResume(cutOff -> Mono.just(-1L))
+            .block(Duration.ofSeconds(30));
+        assertThat(over).isLessThan(1100 * 1024);
+    }
+
+    private static long size(DataBuffer buffer) {
+        long size = buffer.readableByteCount();
+        DataBufferUtils.release(buffer);
+        return size;
+    }
+
+    private static DataBuffer chunk(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'b');
+        return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
+    }
+
+    @Test
+    void headersAreShownWithCredentialsRedacted() {
+        client.get().uri("/headers").accept(MediaType.APPLICATION_JSON)
+            .header("Authorization", "Bearer secret").header("Proxy-Authorization", "Basic c2VjcmV0")
+            .header("Cookie", "session=secret").header("X-Trace", "abc")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.headers.Authorization[0]").isEqualTo("[redacted]")
+            .jsonPath("$.headers.Proxy-Authorization[0]").isEqualTo("[redacted]")
+            .jsonPath("$.headers.Cookie[0]").isEqualTo("[redacted]")
+            .jsonPath("$.headers.X-Trace[0]").isEqualTo("abc")
+            .jsonPath("$.headers.Accept[0]").isEqualTo("application/json");
+
+        String page = client.get().uri("/headers").accept(MediaType.TEXT_HTML)
+            .header("X-Evil", "<script>alert(1)</script>").header("Cookie", "session=secret")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("<code>X-Evil</code>", "&lt;script&gt;alert(1)&lt;/script&gt;", "<code>[redacted]</code>")
+            .doesNotContain("<script>alert(1)", "session=secret");
     }
 }
