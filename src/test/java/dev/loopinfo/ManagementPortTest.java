@@ -147,6 +147,15 @@ class ManagementPortTest {
         }
     }
 
+    @Test
+    void theManagementPortHasNoWebSocket() {
+        management.get().uri("/ws/echo").header("Upgrade", "websocket").header("Connection", "Upgrade")
+            .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13")
+            .exchange()
+            .expectStatus().isNotFound();
+        assertOnlyNotFound("/ws/echo");
+    }
+
     private void assertOnlyNotFound(String path) {
         for (HttpMethod method : HttpMethod.values()) {
             management.method(method).uri(path).exchange()

@@ -18,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDelay the longest wait {@code /delay/{seconds}} may be asked for
  * @param maxEchoSize the largest body {@code /echo} sends back
  * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides the credentials it always hides
+ * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo} takes
+ * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which nothing arrives
  */
 @ConfigurationProperties("loopinfo.testbed")
 @Validated
 public record TestbedProperties(
         @DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay,
         @DefaultValue("1MB") @NotNull DataSize maxEchoSize,
-        @DefaultValue("") List<@NotNull String> redactedHeaders) {
+        @DefaultValue("") List<@NotNull String> redactedHeaders,
+        @DefaultValue("64KB") @NotNull DataSize websocketMaxMessageSize,
+        @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout) {
 }

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class RedactedHeadersTest {
 
     private final TestbedProperties settings = new TestbedProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(1),
-            List.of("X-Api-Key", "x-tenant-secret"));
+            List.of("X-Api-Key", "x-tenant-secret"), DataSize.ofKilobytes(64), Duration.ofSeconds(60));
 
     private final WebTestClient client = WebTestClient
         .bindToRouterFunction(new TestbedRoutes().testbedRouter(new TestbedHandler(settings, new SimpleMeterRegistry())))

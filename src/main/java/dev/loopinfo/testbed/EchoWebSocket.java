@@ -1,0 +1,67 @@
+package dev.loopinfo.testbed;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * {@code /ws/echo}: a WebSocket that sends back each text or binary message. A message over
+ * {@code websocket-max-message-size} closes it with 1009 (message too big, Netty's own answer); nothing arriving
+ * for {@code websocket-idle-timeout} closes it with 1001 (going away), so that idle sockets do not pile up.
+ */
+@Configuration(proxyBeanMethods = false)
+class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
+
+    private final TestbedProperties settings;
+
+    EchoWebSocket(TestbedProperties settings) {
+        this.settings = settings;
+    }
+
+    /** Before the router functions (order 0 and up): a WebSocket upgrade is not a page. */
+    @Bean
+    HandlerMapping echoWebSocketMapping() {
+        return new SimpleUrlHandlerMapping(Map.of("/ws/echo", this), -1);
+    }
+
+    @Override
+    public WebSocketService getWebSocketService() {
+        int maxMessage = (int) Math.min(Integer.MAX_VALUE, settings.websocketMaxMessageSize().toBytes());
+        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxMessage)));
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        Duration idle = settings.websocketIdleTimeout();
+        Flux<WebSocketMessage> received = session.receive()
+            .doOnNext(WebSocketMessage::retain) // sent back as it came; the send releases it
+            .publish()
+            .refCount(2);
+        // A timer restarted by every message. It closes the socket itself rather than cancel the reading: a
+        // cancelled read would close it without a status.
+        Mono<Void> closeWhenIdle = received.map(message -> Boolean.TRUE)
+            .startWith(Boolean.TRUE)
+            .switchMap(activity -> Mono.delay(idle))
+            .next()
+            .flatMap(quiet -> session
+                .close(CloseStatus.GOING_AWAY.withReason("Nothing arrived for " + idle.toSeconds() + " s")));
+        return Mono.when(session.send(received), closeWhenIdle);
+    }
+}
