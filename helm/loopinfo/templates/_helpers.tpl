@@ -70,8 +70,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
   "management" (dict "server" (dict "port" .Values.ports.management))
   "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int .Values.shutdown.gracefulTimeoutSeconds))))
   "loopinfo" (deepCopy .Values.loopinfo) }}
+{{- $endpoint := dict }}
 {{- if not .Values.actuator.pipelineControls }}
-{{- $_ := set $config.management "endpoint" (dict "pipeline" (dict "access" "read-only")) }}
+{{- $_ := set $endpoint "pipeline" (dict "access" "read-only") }}
+{{- end }}
+{{- if not .Values.testbed.controls.enabled }}
+{{- $_ := set $endpoint "readiness" (dict "access" "none") }}
+{{- end }}
+{{- if $endpoint }}
+{{- $_ := set $config.management "endpoint" $endpoint }}
 {{- end }}
 {{- if eq .Values.logging.format "json" }}
 {{- $_ := set $config "logging" (dict "structured" (dict "format" (dict "console" .Values.logging.structuredFormat))) }}

@@ -132,7 +132,8 @@ class ContainerImageIT {
             .set("loopinfo.pipeline.enabled", false)
             .set("loopinfo.eventloop.probeEnabled", false)
             .set("loopinfo.greeting.delay", "1500ms")
-            .set("actuator.pipelineControls", false));
+            .set("actuator.pipelineControls", false)
+            .set("testbed.controls.enabled", false));
         startAsThePod(chart, management);
 
         long started = System.nanoTime();
@@ -146,6 +147,9 @@ class ContainerImageIT {
         assertThat(status(management, "POST", "/actuator/pipeline/pause")).as("the pipeline's controls read-only")
             .isBetween(400, 499);
         assertThat(status(management, "GET", "/actuator/pipeline")).as("its snapshot still readable").isEqualTo(200);
+        assertThat(status(management, "POST", "/actuator/readiness/refuse")).as("readiness by hand turned off")
+            .isBetween(400, 499);
+        assertThat(status(management, "GET", "/actuator/health/readiness")).as("still ready").isEqualTo(200);
         assertThat(status(management, "GET", "/actuator/env")).as("only the endpoints the chart exposes")
             .isEqualTo(404);
     }

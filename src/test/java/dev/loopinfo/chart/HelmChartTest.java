@@ -233,6 +233,13 @@ class HelmChartTest {
     }
 
     @Test
+    void theTestBedControlsCanBeTurnedOffWithThePipelineControls() {
+        String both = applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")
+            .set("testbed.controls.enabled", "false")));
+        assertThat(both).containsPattern("pipeline:\\s+access: read-only").containsPattern("readiness:\\s+access: none");
+    }
+
+    @Test
     void aConfigurationChangeRollsThePodsAndNothingElseDoes() {
         String checksum = configChecksum(RenderedChart.render());
 
