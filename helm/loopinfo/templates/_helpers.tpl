@@ -76,7 +76,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- if not .Values.testbed.controls.enabled }}
 {{- $_ := set $endpoint "readiness" (dict "access" "none") }}
+{{- $_ := set $endpoint "faults" (dict "access" "none") }}
 {{- end }}
+{{- with .Values.faults }}{{- if gt (float64 .rate) 0.0 }}
+{{- $faults := dict "faultRate" (float64 .rate) "faultStatus" .status "faultLatency" .latency "faultJitter" .jitter }}
+{{- $_ := set $config.loopinfo "testbed" (mustMergeOverwrite (default (dict) (get $config.loopinfo "testbed")) $faults) }}
+{{- end }}{{- end }}
 {{- if $endpoint }}
 {{- $_ := set $config.management "endpoint" $endpoint }}
 {{- end }}

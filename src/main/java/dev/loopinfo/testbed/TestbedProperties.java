@@ -3,6 +3,10 @@ package dev.loopinfo.testbed;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -20,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides the credentials it always hides
  * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo} takes
  * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which nothing arrives
+ * @param faultRate the share of the app port's requests that faults are injected into at start (0: none)
+ * @param faultStatus the status those requests are answered with (0: none, only latency)
+ * @param faultLatency the latency added to them
+ * @param faultJitter at most this much more latency, drawn at random for each
  */
 @ConfigurationProperties("loopinfo.testbed")
 @Validated
@@ -28,5 +36,14 @@ public record TestbedProperties(
         @DefaultValue("1MB") @NotNull DataSize maxEchoSize,
         @DefaultValue("") List<@NotNull String> redactedHeaders,
         @DefaultValue("64KB") @NotNull DataSize websocketMaxMessageSize,
-        @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout) {
+        @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
+        @DefaultValue("0") @Min(0) @Max(599) int faultStatus,
+        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultLatency,
+        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultJitter) {
+
+    /** The faults these settings start the application with. */
+    Fault initialFault() {
+        return new Fault(faultRate, faultStatus, faultLatency, faultJitter);
+    }
 }

@@ -236,7 +236,16 @@ class HelmChartTest {
     void theTestBedControlsCanBeTurnedOffWithThePipelineControls() {
         String both = applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")
             .set("testbed.controls.enabled", "false")));
-        assertThat(both).containsPattern("pipeline:\\s+access: read-only").containsPattern("readiness:\\s+access: none");
+        assertThat(both).containsPattern("pipeline:\\s+access: read-only").containsPattern("readiness:\\s+access: none")
+            .containsPattern("faults:\\s+access: none");
+    }
+
+    @Test
+    void aReleaseCanStartWithFaultsOn() {
+        assertThat(applicationYaml(RenderedChart.render())).doesNotContain("fault");
+        String faulty = applicationYaml(RenderedChart.render(template -> template.set("faults.rate", 0.25)
+            .set("faults.status", 503).set("faults.latency", "200ms").set("faults.jitter", "50ms")));
+        assertThat(faulty).contains("faultRate: 0.25", "faultStatus: 503", "faultLatency: 200ms", "faultJitter: 50ms");
     }
 
     @Test
@@ -312,7 +321,8 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "replicaCount=two", "replicas=2", "ports.http=-1", "service.port=70000",
-            "logging.format=xml", "metrics.serviceMonitor.intervall=15s", "jvm.gc=CMS" })
+            "logging.format=xml", "metrics.serviceMonitor.intervall=15s", "jvm.gc=CMS", "faults.rate=2",
+            "faults.status=100", "faults.latency=soon", "testbed.controls.enabled=maybe" })
     void theSchemaRejectsWrongValues(String setting) {
         String[] keyValue = setting.split("=", 2);
 

@@ -1,0 +1,100 @@
+package dev.loopinfo.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Faults set at run time reach the app port's requests — a status instead of the page, added latency — and never
+ * the management port; each is counted, and clearing them restores every answer. A context of its own, since it
+ * changes how the application answers.
+ */
+@AutoConfigureMetrics
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+        "loopinfo.pipeline.enabled=false" })
+class FaultInjectionTest {
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+            .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private WebTestClient app() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+            .build();
+    }
+
+    @AfterEach
+    void clear() {
+        management().delete().uri("/actuator/faults").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aStatusFaultAnswersTheAppPortButNeverTheManagementPort() {
+        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"rate\":1,\"status\":503}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.rate").isEqualTo(1.0).jsonPath("$.status").isEqualTo(503);
+
+        app().get().uri("/").exchange().expectStatus().isEqualTo(503)
+            .expectBody(String.class).value(body -> assertThat(body).startsWith("Fault injected: 503"));
+        app().get().uri("/hello/Ada").exchange().expectStatus().isEqualTo(503);
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+            .expectBody(String.class).value(scrape -> assertThat(scrape)
+                .containsPattern("loopinfo_testbed_faults_total\\{[^}]*kind=\"status\"[^}]*\\} [1-9]"));
+
+        management().delete().uri("/actuator/faults").exchange().expectStatus().isOk();
+        app().get().uri("/").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aLatencyFaultDelaysTheAnswerThenServesIt() {
+        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"rate\":1,\"latency\":\"300ms\",\"jitter\":\"100ms\"}")
+            .exchange()
+            .expectStatus().isOk();
+
+        long started = System.nanoTime();
+        app().get().uri("/").exchange().expectStatus().isOk();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        management().get().uri("/actuator/faults").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.latency").exists();
+    }
+
+    @Test
+    void aFaultOutOfRangeIsRefusedWithTheRule() {
+        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"rate\":2,\"status\":503}")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.message").isEqualTo("rate must be from 0 to 1, such as 0.1.");
+        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"status\":700}")
+            .exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.message").isEqualTo("status must be an HTTP status from 200 to 599, or 0 for none.");
+        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"latency\":\"soon\"}")
+            .exchange()
+            .expectStatus().isBadRequest();
+        app().get().uri("/").exchange().expectStatus().isOk();
+    }
+}
