@@ -150,6 +150,8 @@ class ContainerImageIT {
         assertThat(status(management, "POST", "/actuator/readiness/refuse")).as("readiness by hand turned off")
             .isBetween(400, 499);
         assertThat(status(management, "GET", "/actuator/health/readiness")).as("still ready").isEqualTo(200);
+        assertThat(status(management, "DELETE", "/actuator/faults")).as("fault injection turned off")
+            .isBetween(400, 499);
         assertThat(status(management, "GET", "/actuator/env")).as("only the endpoints the chart exposes")
             .isEqualTo(404);
     }
