@@ -297,13 +297,16 @@ class HelmChartTest {
     }
 
     @Test
-    void theHelmTestPodChecksBothPages() throws IOException {
+    void theHelmTestPodChecksThePagesAndTheTestBed() throws IOException {
         // helm-java renders manifests without hooks, so this reads the hook's template; strict lint renders it.
         String testPod = Files.readString(RenderedChart.CHART.resolve("templates/tests/test-pages.yaml"));
 
         assertThat(testPod).contains("helm.sh/hook: test", "{{- if .Values.tests.enabled -}}",
                 "wget -q -O - \"$base/\" | grep -F '<h1>Index</h1>'",
                 "wget -q -O - \"$base/hello/helm\" | grep -F '<h1>Hello, helm!</h1>'",
+                "wget -q -O - \"$base/status/200\" | grep -F '<h1>200 OK</h1>'",
+                "wget -q -O - \"$base/delay/0\" | grep -F '<h1>Waited 0 s</h1>'",
+                "wget -q -O - \"$base/headers\" | grep -iF '<code>host</code>'",
                 "{{- toYaml .Values.securityContext | nindent 8 }}");
     }
 

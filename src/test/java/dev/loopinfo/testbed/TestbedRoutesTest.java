@@ -67,6 +67,13 @@ class TestbedRoutesTest {
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("<title>Waited 0.1 s · loopinfo</title>", "<h1>Waited 0.1 s</h1>",
                 "href=\"/css/loopinfo.css\"");
+        // What the chart's helm test pod looks for.
+        assertThat(client.get().uri("/status/200").exchange().expectBody(String.class).returnResult().getResponseBody())
+            .contains("<h1>200 OK</h1>");
+        assertThat(client.get().uri("/delay/0").exchange().expectBody(String.class).returnResult().getResponseBody())
+            .contains("<h1>Waited 0 s</h1>");
+        assertThat(client.get().uri("/headers").exchange().expectBody(String.class).returnResult().getResponseBody())
+            .containsIgnoringCase("<code>host</code>");
     }
 
     @ParameterizedTest
