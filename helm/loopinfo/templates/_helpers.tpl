@@ -79,7 +79,8 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- $_ := set $endpoint "faults" (dict "access" "none") }}
 {{- end }}
 {{- with .Values.faults }}{{- if gt (float64 .rate) 0.0 }}
-{{- $faults := dict "faultRate" (float64 .rate) "faultStatus" .status "faultLatency" .latency "faultJitter" .jitter }}
+{{- $faults := dict "faultRate" (float64 .rate) "faultLatency" .latency "faultJitter" .jitter }}
+{{- if .status }}{{- $_ := set $faults "faultStatus" .status }}{{- end }}
 {{- $_ := set $config.loopinfo "testbed" (mustMergeOverwrite (default (dict) (get $config.loopinfo "testbed")) $faults) }}
 {{- end }}{{- end }}
 {{- if $endpoint }}

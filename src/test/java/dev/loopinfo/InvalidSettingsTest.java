@@ -38,6 +38,16 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void theTestBedsSettingsAreCheckedToo(CapturedOutput output) {
+        assertThatThrownBy(() -> start(new StandardEnvironment(), "--loopinfo.testbed.fault-status=100",
+                "--loopinfo.testbed.fault-rate=1.5", "--loopinfo.testbed.max-delay=2h")).isNotNull();
+
+        assertThat(output.getAll()).contains("3 loopinfo settings are invalid:",
+                "loopinfo.testbed.fault-status = 100", "must be greater than or equal to 200",
+                "loopinfo.testbed.fault-rate = 1.5", "loopinfo.testbed.max-delay = 2h");
+    }
+
+    @Test
     void anEnvironmentVariableIsNamedAsItWasSet(CapturedOutput output) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
+
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo} takes
  * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which nothing arrives
  * @param faultRate the share of the app port's requests that faults are injected into at start (0: none)
- * @param faultStatus the status those requests are answered with (0: none, only latency)
+ * @param faultStatus the status those requests are answered with instead of their page (none: only latency)
  * @param faultLatency the latency added to them
  * @param faultJitter at most this much more latency, drawn at random for each
  */
@@ -38,12 +40,12 @@ public record TestbedProperties(
         @DefaultValue("64KB") @NotNull DataSize websocketMaxMessageSize,
         @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
-        @DefaultValue("0") @Min(0) @Max(599) int faultStatus,
+        @Nullable @Min(200) @Max(599) Integer faultStatus,
         @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultLatency,
         @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultJitter) {
 
     /** The faults these settings start the application with. */
     Fault initialFault() {
-        return new Fault(faultRate, faultStatus, faultLatency, faultJitter);
+        return new Fault(faultRate, (faultStatus != null) ? faultStatus : 0, faultLatency, faultJitter);
     }
 }

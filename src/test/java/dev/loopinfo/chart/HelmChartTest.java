@@ -246,6 +246,8 @@ class HelmChartTest {
         String faulty = applicationYaml(RenderedChart.render(template -> template.set("faults.rate", 0.25)
             .set("faults.status", 503).set("faults.latency", "200ms").set("faults.jitter", "50ms")));
         assertThat(faulty).contains("faultRate: 0.25", "faultStatus: 503", "faultLatency: 200ms", "faultJitter: 50ms");
+        assertThat(applicationYaml(RenderedChart.render(template -> template.set("faults.rate", 1)
+            .set("faults.latency", "1s")))).contains("faultRate: 1", "faultLatency: 1s").doesNotContain("faultStatus");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class RedactedHeadersTest {
 
     private final TestbedProperties settings = new TestbedProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(1),
-            List.of("X-Api-Key", "x-tenant-secret"), DataSize.ofKilobytes(64), Duration.ofSeconds(60), 0, 0,
+            List.of("X-Api-Key", "x-tenant-secret"), DataSize.ofKilobytes(64), Duration.ofSeconds(60), 0, null,
             Duration.ZERO, Duration.ZERO);
 
     private final WebTestClient client = WebTestClient
