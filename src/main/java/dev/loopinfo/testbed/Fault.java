@@ -21,7 +21,7 @@ record Fault(double rate, int status, Duration latency, Duration jitter) {
         if (!(rate >= 0 && rate <= 1)) {
             return "rate must be from 0 to 1, such as 0.1.";
         }
-        if (status != 0 && (status < 200 || status > 599)) {
+        if (status != 0 && !Statuses.isAnswerable(status)) {
             return "status must be an HTTP status from 200 to 599, or 0 for none.";
         }
         Duration most = Duration.ofMinutes(10);

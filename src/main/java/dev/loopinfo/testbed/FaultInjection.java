@@ -95,7 +95,7 @@ class FaultInjection implements WebFilter, Ordered {
 
     private static Mono<Void> answer(ServerHttpResponse response, int status) {
         response.setStatusCode(HttpStatusCode.valueOf(status));
-        if (status == 204 || status == 205 || status == 304) {
+        if (Statuses.carriesNoBody(status)) {
             return response.setComplete();
         }
         response.getHeaders().setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));

@@ -36,16 +36,19 @@ class FaultsEndpoint {
     @WriteOperation
     WebEndpointResponse<Object> set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency,
             @Nullable String jitter) {
+        // Left out: every request, no status, no latency.
+        double share = (rate != null) ? rate : 1;
+        int answered = (status != null) ? status : 0;
         Duration fixed = duration(latency);
         Duration random = duration(jitter);
         String problem = (fixed == null || random == null)
                 ? "latency and jitter must be durations from 0 to 10m, such as \"200ms\"."
-                : Fault.problem((rate != null) ? rate : 1, (status != null) ? status : 0, fixed, random);
+                : Fault.problem(share, answered, fixed, random);
         if (problem != null) {
             return new WebEndpointResponse<>(Map.of("status", 400, "message", problem),
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
-        Fault fault = new Fault((rate != null) ? rate : 1, (status != null) ? status : 0, fixed, random);
+        Fault fault = new Fault(share, answered, fixed, random);
         injection.set(fault);
         return new WebEndpointResponse<>(fault);
     }

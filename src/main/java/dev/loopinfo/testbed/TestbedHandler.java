@@ -43,10 +43,10 @@ class TestbedHandler {
 
     private final Counter delays;
 
+    private final Counter statuses;
+
     /** Lower-cased names of the headers shown as {@code [redacted]}. */
     private final Set<String> redacted = new TreeSet<>();
-
-    private final Counter statuses;
 
     TestbedHandler(TestbedProperties settings, MeterRegistry registry) {
         this.settings = settings;
@@ -122,8 +122,7 @@ class TestbedHandler {
 
     private Mono<ServerResponse> answer(HttpStatusCode code, MediaType type, Object body) {
         statuses.increment();
-        // These statuses carry no body (RFC 9110): 204, 205 and 304.
-        if (code.value() == 204 || code.value() == 205 || code.value() == 304) {
+        if (Statuses.carriesNoBody(code.value())) {
             return ServerResponse.status(code).build();
         }
         return Routing.answer(code, type, body);
@@ -132,7 +131,7 @@ class TestbedHandler {
     private static HttpStatusCode code(ServerRequest request) {
         String raw = request.pathVariable("code");
         int code = CODE.matcher(raw).matches() ? Integer.parseInt(raw) : 0;
-        if (code < 200 || code > 599) {
+        if (!Statuses.isAnswerable(code)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "code must be an HTTP status from 200 to 599, such as 503.");
         }

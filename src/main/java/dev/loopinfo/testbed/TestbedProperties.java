@@ -40,7 +40,7 @@ public record TestbedProperties(
         @DefaultValue("64KB") @NotNull DataSize websocketMaxMessageSize,
         @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
-        @Nullable @Min(200) @Max(599) Integer faultStatus,
+        @Nullable @Min(Statuses.LOWEST) @Max(Statuses.HIGHEST) Integer faultStatus,
         @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultLatency,
         @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultJitter) {
 

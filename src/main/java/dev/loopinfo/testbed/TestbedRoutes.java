@@ -24,7 +24,7 @@ import dev.loopinfo.web.Routing;
 class TestbedRoutes {
 
     /** The methods {@code /status/{code}} answers: a retry policy or a circuit breaker may treat each apart. */
-    static final Set<HttpMethod> STATUS_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+    private static final Set<HttpMethod> STATUS_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     @Bean

@@ -40,6 +40,12 @@ class FaultInjectionTest {
             .build();
     }
 
+    /** Sets the fault on the management port, as a user would with curl. */
+    private WebTestClient.ResponseSpec setFault(String json) {
+        return management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+            .exchange();
+    }
+
     @AfterEach
     void clear() {
         management().delete().uri("/actuator/faults").exchange().expectStatus().isOk();
@@ -47,9 +53,7 @@ class FaultInjectionTest {
 
     @Test
     void aStatusFaultAnswersTheAppPortButNeverTheManagementPort() {
-        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"rate\":1,\"status\":503}")
-            .exchange()
+        setFault("{\"rate\":1,\"status\":503}")
             .expectStatus().isOk()
             .expectBody().jsonPath("$.rate").isEqualTo(1.0).jsonPath("$.status").isEqualTo(503);
 
@@ -67,9 +71,7 @@ class FaultInjectionTest {
 
     @Test
     void aLatencyFaultDelaysTheAnswerThenServesIt() {
-        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"rate\":1,\"latency\":\"300ms\",\"jitter\":\"100ms\"}")
-            .exchange()
+        setFault("{\"rate\":1,\"latency\":\"300ms\",\"jitter\":\"100ms\"}")
             .expectStatus().isOk();
 
         long started = System.nanoTime();
@@ -81,19 +83,13 @@ class FaultInjectionTest {
 
     @Test
     void aFaultOutOfRangeIsRefusedWithTheRule() {
-        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"rate\":2,\"status\":503}")
-            .exchange()
+        setFault("{\"rate\":2,\"status\":503}")
             .expectStatus().isBadRequest()
             .expectBody().jsonPath("$.message").isEqualTo("rate must be from 0 to 1, such as 0.1.");
-        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"status\":700}")
-            .exchange()
+        setFault("{\"status\":700}")
             .expectStatus().isBadRequest()
             .expectBody().jsonPath("$.message").isEqualTo("status must be an HTTP status from 200 to 599, or 0 for none.");
-        management().post().uri("/actuator/faults").contentType(MediaType.APPLICATION_JSON)
-            .bodyValue("{\"latency\":\"soon\"}")
-            .exchange()
+        setFault("{\"latency\":\"soon\"}")
             .expectStatus().isBadRequest();
         app().get().uri("/").exchange().expectStatus().isOk();
     }
