@@ -3,7 +3,8 @@ package dev.loopinfo.lessons;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,10 +38,16 @@ class LessonHandler {
         List<Summary> summaries = Arrays.stream(Lesson.values())
             .map(lesson -> new Summary(lesson.path(), lesson.title(), lesson.summary(), "/lessons/" + lesson.path()))
             .toList();
-        return Routing.ok(MediaType.APPLICATION_JSON, Map.of("lessons", summaries));
+        return Routing.ok(MediaType.APPLICATION_JSON, new Index(summaries));
+    }
+
+    /** The lessons as JSON. */
+    @Schema(name = "Lessons")
+    record Index(List<Summary> lessons) {
     }
 
     /** One lesson in the JSON list. */
+    @Schema(name = "LessonSummary")
     record Summary(String lesson, String title, String summary, String href) {
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -20,6 +22,9 @@ import reactor.core.publisher.Mono;
 /** The pipeline's page, its live events, its JSON snapshot, and one-shot runs of the original. */
 @Component
 class PipelineHandler {
+
+    /** The query parameter of a one-shot run: how many messages. */
+    static final String COUNT = "count";
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
@@ -80,7 +85,7 @@ class PipelineHandler {
 
     private int count(ServerRequest request) {
         String rule = "count must be a whole number from 1 to " + settings.maxRunCount() + ".";
-        String count = request.queryParam("count")
+        String count = request.queryParam(COUNT)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "count is missing: " + rule));
         if (!WHOLE_NUMBER.matcher(count).matches() || Integer.parseInt(count) < 1
                 || Integer.parseInt(count) > settings.maxRunCount()) {
@@ -95,6 +100,7 @@ class PipelineHandler {
      * @param count messages produced and consumed
      * @param transcript the run's lines, in order
      */
+    @Schema(name = "PipelineRun")
     record Run(int count, List<String> transcript) {
     }
 }

@@ -3,6 +3,12 @@ package dev.loopinfo.testbed;
 import java.time.Duration;
 import java.util.Map;
 
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
@@ -16,6 +22,7 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 
+import dev.loopinfo.web.ApiDocs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.WebsocketServerSpec;
@@ -28,6 +35,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @Configuration(proxyBeanMethods = false)
 class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
 
+    private static final String PATH = "/ws/echo";
+
     private final TestbedProperties settings;
 
     EchoWebSocket(TestbedProperties settings) {
@@ -37,7 +46,19 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
     /** Before the router functions (order 0 and up): a WebSocket upgrade is not a page. */
     @Bean
     HandlerMapping echoWebSocketMapping() {
-        return new SimpleUrlHandlerMapping(Map.of("/ws/echo", this), -1);
+        return new SimpleUrlHandlerMapping(Map.of(PATH, this), -1);
+    }
+
+    /** A WebSocket is no router function, so springdoc does not see it: listed by hand. */
+    @Bean
+    OpenApiCustomizer echoWebSocketDocs() {
+        Operation upgrade = new Operation().operationId("echoWebSocket")
+            .summary("A WebSocket that sends back each text or binary message; closes with 1009 over "
+                    + "websocket-max-message-size and 1001 after websocket-idle-timeout with nothing received")
+            .responses(new ApiResponses()
+                .addApiResponse("101", new ApiResponse().description("Switched to the WebSocket protocol"))
+                .addApiResponse("4XX", ApiDocs.refused()));
+        return api -> api.path(PATH, new PathItem().get(upgrade));
     }
 
     @Override

@@ -157,7 +157,11 @@ class TestbedHandler {
     }
 
     Mono<ServerResponse> headersJson(ServerRequest request) {
-        return Routing.ok(MediaType.APPLICATION_JSON, Map.of("headers", headerValues(request)));
+        return Routing.ok(MediaType.APPLICATION_JSON, new Headers(headerValues(request)));
+    }
+
+    /** The JSON answer of {@code /headers}: each header's values by its name as sent. */
+    record Headers(Map<String, List<String>> headers) {
     }
 
     /** Each header's values by its name as sent, in the order they arrived; credentials redacted. */
