@@ -140,6 +140,9 @@ class ContainerImageIT {
         assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the chart's greeting delay")
             .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(get(http, "/v3/api-docs")).as("the OpenAPI document, read from the routers' annotations")
+            .contains("\"/hello/{name}\"", "\"/status/{code}\"", "\"operationId\":\"postEcho\"", "\"/ws/echo\"",
+                    "\"/css/loopinfo.css\"", "\"$ref\":\"#/components/schemas/Greeting\"");
         String scrape = get(management, "/actuator/prometheus");
         assertThat(scrape).as("the pipeline off, the lag probe off")
             .containsPattern("(?m)^loopinfo_pipeline_running\\{[^}]*\\} 0\\.0$")
