@@ -24,6 +24,7 @@ import org.springdoc.api.AbstractOpenApiResource;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,7 @@ import reactor.core.scheduler.Schedulers;
  * ({@code @RouterOperations}); this adds the static files and what every operation shares.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 public final class ApiDocs implements WebFluxConfigurer {
 
     /** The one shape of every error answer as JSON, named in each operation's 4xx and 5xx responses. */

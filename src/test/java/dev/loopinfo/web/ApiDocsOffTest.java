@@ -1,0 +1,25 @@
+package dev.loopinfo.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.loopinfo.ServerTest;
+
+/** {@code springdoc.api-docs.enabled=false}, as springdoc suggests for production, takes the document away only. */
+@ServerTest
+@TestPropertySource(properties = "springdoc.api-docs.enabled=false")
+class ApiDocsOffTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void theDocumentIsGoneAndThePagesStay() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isNotFound();
+        client.get().uri("/v3/api-docs.yaml").exchange().expectStatus().isNotFound();
+        client.get().uri("/").exchange().expectStatus().isOk();
+    }
+}
