@@ -3,8 +3,28 @@
   'use strict';
   const counters = ['state', 'produced', 'acknowledged', 'failed', 'dropped', 'deferred', 'inFlight', 'buffered'];
   const transcript = document.getElementById('transcript');
+  const newest = document.getElementById('newest');
   const keep = Number(transcript.dataset.keep) || 200;
   const events = new EventSource('/pipeline/events');
+
+  // The transcript follows the newest line unless the reader has scrolled up to read; then a button brings it back.
+  function atNewest() {
+    return transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 8;
+  }
+  function showNewest() {
+    transcript.scrollTop = transcript.scrollHeight;
+    newest.hidden = true;
+  }
+  showNewest();
+  newest.addEventListener('click', function () {
+    showNewest();
+    transcript.focus();
+  });
+  transcript.addEventListener('scroll', function () {
+    if (atNewest()) {
+      newest.hidden = true;
+    }
+  });
 
   events.addEventListener('open', function () {
     document.getElementById('live').hidden = false;
@@ -22,11 +42,17 @@
     buffer.value = snapshot.buffered;
   });
   events.addEventListener('line', function (event) {
+    const following = atNewest();
     const line = document.createElement('li');
     line.textContent = event.data;
     transcript.appendChild(line);
     while (transcript.children.length > keep) {
       transcript.removeChild(transcript.firstElementChild);
+    }
+    if (following) {
+      showNewest();
+    } else {
+      newest.hidden = false;
     }
   });
 })();

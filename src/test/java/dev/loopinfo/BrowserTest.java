@@ -49,6 +49,10 @@ class BrowserTest {
     private static final Pattern REQUESTED_URL = Pattern
         .compile("\"method\":\"Network\\.requestWillBeSent\".*?\"url\":\"([^\"]+)\"");
 
+    /** Whether a scrolling element shows its last line, as pipeline.js decides it. */
+    private static final String AT_NEWEST =
+            "const t = arguments[0]; return t.scrollHeight - t.scrollTop - t.clientHeight < 8";
+
     @LocalServerPort
     int port;
 
@@ -191,6 +195,31 @@ class BrowserTest {
     }
 
     @Test
+    void theTranscriptFollowsTheNewestLineUntilTheReaderScrollsUp() {
+        open("/pipeline");
+        WebElement transcript = browser.findElement(By.id("transcript"));
+        WebElement newest = browser.findElement(By.id("newest"));
+        new WebDriverWait(browser, Duration.ofSeconds(40))
+            .until(driver -> script("return arguments[0].scrollHeight > arguments[0].clientHeight + 50", transcript));
+        WebElement last = lastLine();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !lastLine().equals(last));
+        assertThat(script(AT_NEWEST, transcript)).as("following the newest line").isTrue();
+        assertThat(newest.isDisplayed()).isFalse();
+
+        browser.executeScript("arguments[0].scrollTop = 0", transcript);
+        WebElement read = lastLine();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !lastLine().equals(read));
+        assertThat(((Number) browser.executeScript("return arguments[0].scrollTop", transcript)).intValue())
+            .as("left where the reader scrolled").isZero();
+        assertThat(newest.isDisplayed()).isTrue();
+
+        newest.click();
+        assertThat(script(AT_NEWEST, transcript)).as("back at the newest line").isTrue();
+        assertThat(newest.isDisplayed()).isFalse();
+        assertThat(browser.switchTo().activeElement()).as("the transcript, for the keyboard").isEqualTo(transcript);
+    }
+
+    @Test
     void theIndexAndTheGreetingWorkWithJavaScriptOff() throws IOException {
         Path noScriptProfile = Files.createTempDirectory("loopinfo-chromium-nojs");
         ChromeDriver noScript = chrome(RealTool.require("chromium", "chromium"),
@@ -219,6 +248,15 @@ class BrowserTest {
         }
         assertThat(rows).hasSize(lines);
         return rows;
+    }
+
+    private boolean script(String script, Object... arguments) {
+        return Boolean.TRUE.equals(browser.executeScript(script, arguments));
+    }
+
+    /** The transcript's last line as an element: lines repeat their text, so only a new element is a new line. */
+    private WebElement lastLine() {
+        return browser.findElement(By.cssSelector("#transcript li:last-child"));
     }
 
     private long produced() {

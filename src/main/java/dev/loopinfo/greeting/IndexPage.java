@@ -21,6 +21,16 @@ import dev.loopinfo.web.Page;
 public record IndexPage(String heading, String version, String host, String node, String namespace,
         String thread) implements Page {
 
+    /** Whether there is a namespace to show: outside Kubernetes the fact is left out of the page. */
+    public boolean hasNamespace() {
+        return !namespace.isEmpty();
+    }
+
+    /** Whether there is a node to show. */
+    public boolean hasNode() {
+        return !node.isEmpty();
+    }
+
     @Override
     public void writeTo(Output.EncodedOutput<RuntimeException> html) {
         IndexPageRenderer.of().write(this, html);

@@ -39,7 +39,8 @@ class PipelineHandler {
 
     Mono<ServerResponse> page(ServerRequest request) {
         return Mono.zip(pipeline.snapshot(), pipeline.transcript())
-            .flatMap(now -> Routing.ok(Routing.HTML, new PipelinePage(now.getT1(), now.getT2())));
+            .flatMap(now -> Routing.ok(Routing.HTML, new PipelinePage(now.getT1(), now.getT2(),
+                    settings.transcriptLines())));
     }
 
     Mono<ServerResponse> snapshot(ServerRequest request) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -48,9 +50,22 @@ public final class PageBytes {
      * JStachio writes an apostrophe as {@code &#x27;} where JMustache wrote {@code &#39;}, the same character.
      */
     public static void assertGolden(Object page, String golden) {
+        if (Boolean.getBoolean("pages.update")) {
+            write(page, golden);
+        }
         String expected = new String(golden(golden), StandardCharsets.UTF_8).replace("&#39;", "&#x27;");
         assertThat(new String(render(page), StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(render(page)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** With {@code -Dpages.update=true}, a changed page becomes its golden file, to be reviewed in the diff. */
+    private static void write(Object page, String name) {
+        try {
+            Files.write(Path.of("src/test/resources/pages", name + ".html"), render(page));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static byte[] golden(String name) {
