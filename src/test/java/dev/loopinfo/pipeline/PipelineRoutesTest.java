@@ -114,8 +114,9 @@ class PipelineRoutesTest {
             .expectHeader().contentType("text/html;charset=UTF-8")
             .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(page).contains("<h1>Pipeline</h1>", "<td id=\"produced\">", "<progress id=\"buffer\" max=\"256\"",
-                "<ol id=\"transcript\"", "<script src=\"/js/pipeline.js\" defer></script>");
+        assertThat(page).contains("<h1>Pipeline</h1>", "<dd id=\"produced\">", "<meter id=\"buffer\" min=\"0\" max=\"256\"",
+                "<ol id=\"transcript\" class=\"transcript\" role=\"log\"", "data-keep=\"200\"",
+                "<script src=\"/js/pipeline.js\" defer></script>");
     }
 
     @Test
