@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -48,6 +49,9 @@ class BrowserTest {
 
     private static final Pattern REQUESTED_URL = Pattern
         .compile("\"method\":\"Network\\.requestWillBeSent\".*?\"url\":\"([^\"]+)\"");
+
+    private static final String NO_SIDEWAYS_SCROLL =
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth";
 
     /** Whether a scrolling element shows its last line, as pipeline.js decides it. */
     private static final String AT_NEWEST =
@@ -220,6 +224,27 @@ class BrowserTest {
     }
 
     @Test
+    void noPageScrollsSidewaysOnAPhone() {
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of("/", "/hello/" + "Maximiliano Alessandro Bartholomew".replace(" ", "%20"),
+                    "/lessons", "/pipeline", "/headers", "/delay/0", "/status/200")) {
+                open(path);
+                assertThat(script(NO_SIDEWAYS_SCROLL)).as("%s at 390 px", path).isTrue();
+            }
+            for (String lesson : List.of("interleave", "hello-world", "producer-consumer")) {
+                finishLesson(lesson);
+                assertThat(script(NO_SIDEWAYS_SCROLL)).as("lesson %s at 390 px", lesson).isTrue();
+            }
+            screenshot("phone-lesson");
+        }
+        finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
     void theIndexAndTheGreetingWorkWithJavaScriptOff() throws IOException {
         Path noScriptProfile = Files.createTempDirectory("loopinfo-chromium-nojs");
         ChromeDriver noScript = chrome(RealTool.require("chromium", "chromium"),
@@ -239,15 +264,19 @@ class BrowserTest {
     }
 
     private List<List<String>> runLesson(String lesson, int lines) {
-        open("/lessons/" + lesson);
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-            .until(ExpectedConditions.textToBe(By.id("lesson-status"), "Finished."));
+        finishLesson(lesson);
         List<List<String>> rows = new ArrayList<>();
         for (WebElement row : browser.findElements(By.cssSelector("#lines tr"))) {
             rows.add(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
         }
         assertThat(rows).hasSize(lines);
         return rows;
+    }
+
+    private void finishLesson(String lesson) {
+        open("/lessons/" + lesson);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.textToBe(By.id("lesson-status"), "Finished."));
     }
 
     private boolean script(String script, Object... arguments) {
