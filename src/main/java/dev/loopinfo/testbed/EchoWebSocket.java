@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
@@ -47,6 +48,12 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
     @Bean
     HandlerMapping echoWebSocketMapping() {
         return new SimpleUrlHandlerMapping(Map.of(PATH, this), -1);
+    }
+
+    /** Holds every WebSocket on the app port to the protocol's rules that Netty does not enforce. */
+    @Bean
+    NettyServerCustomizer strictWebSocket() {
+        return StrictWebSocket.onEveryConnection();
     }
 
     /** A WebSocket is no router function, so springdoc does not see it: listed by hand. */

@@ -183,8 +183,8 @@ class HostileInputTest {
         requests.add(request("POST /echo", "Transfer-Encoding: chunked\r\n") + "10\r\n" + "e".repeat(16) + "\r\nzz\r\n");
         requests.add(request("POST /echo", "Content-Length: -1\r\n"));
         requests.add(request("POST /echo", "Content-Length: 3\r\nContent-Length: 4\r\n") + "abcd");
-        // /ws/echo: a handshake, then frames a server must refuse (RFC 6455): unmasked, a reserved opcode, reserved
-        // bits, a control frame too long, a fragmented close, and a length that runs past the end.
+        // /ws/echo: frames a server must refuse (RFC 6455), sent with the handshake instead of after its answer, which
+        // the RFC forbids too; EchoWebSocketTest sends each after the answer.
         String handshake = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n";
         for (String frame : List.of("\u0081\u0002hi", "\u0083\u0080abcd", "\u00f1\u0080abcd", "\u0089\u00fe\u00ff\u00ffabcd",

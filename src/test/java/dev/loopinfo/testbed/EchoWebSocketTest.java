@@ -2,13 +2,19 @@ package dev.loopinfo.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,7 +25,10 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code /ws/echo} echoes text and binary messages and closes with the proper code past its limits. */
+/**
+ * {@code /ws/echo} echoes text and binary messages and closes with the proper code past its limits and on frames
+ * the protocol forbids.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
         "loopinfo.pipeline.enabled=false", "loopinfo.testbed.websocket-max-message-size=1KB",
         "loopinfo.testbed.websocket-idle-timeout=1s" })
@@ -56,6 +65,70 @@ class EchoWebSocketTest {
         long started = System.nanoTime();
         assertThat(closeStatus(session -> Mono.empty())).isEqualTo(CloseStatus.GOING_AWAY.getCode());
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Frames RFC 6455 says a server must refuse, sent as raw bytes once the handshake is answered: unmasked, a
+     * reserved opcode, reserved bits with no extension, a control frame too long, a fragmented close, and a length
+     * past the limit (1009 there). Each closes the socket at once with its code.
+     */
+    @ParameterizedTest
+    @CsvSource({ "8102 6869, 1002", "8380 61626364, 1002", "f180 61626364, 1002", "89fe ffff 61626364, 1002",
+            "0880 61626364, 1002", "82ff 7fffffffffffffff 61626364, 1009" })
+    void aFrameTheProtocolForbidsClosesTheSocketWithItsCode(String frame, int code) throws IOException {
+        try (Socket socket = handshake()) {
+            assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
+            socket.getOutputStream().write(HexFormat.of().parseHex(frame.replace(" ", "")));
+            assertThat(closeCode(socket.getInputStream().readAllBytes())).isEqualTo(code);
+        }
+    }
+
+    /** RFC 6455 4.1: a client waits for the handshake's answer before it sends a frame. */
+    @Test
+    void dataSentBeforeTheHandshakeWasAnsweredClosesTheSocketWithProtocolError() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(concat(HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1),
+                    HexFormat.of().parseHex("818268690000")));
+            assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
+            assertThat(closeCode(socket.getInputStream().readAllBytes())).isEqualTo(1002);
+        }
+    }
+
+    private static final String HANDSHAKE = "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    private Socket handshake() throws IOException {
+        Socket socket = new Socket("localhost", port);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1));
+        return socket;
+    }
+
+    /** The answer's head, read byte by byte so that nothing after it is consumed. */
+    private static String readHead(Socket socket) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = socket.getInputStream().read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
+    /** The status code of the close frame the bytes start with (an unmasked server frame, opcode 8). */
+    private static int closeCode(byte[] frames) {
+        assertThat(frames).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(frames[0] & 0xFF).as("a close frame").isEqualTo(0x88);
+        return ((frames[2] & 0xFF) << 8) | (frames[3] & 0xFF);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** Opens a socket, does {@code first}, and answers the code the server closes it with. */
