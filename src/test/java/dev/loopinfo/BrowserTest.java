@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -199,6 +201,45 @@ class BrowserTest {
     }
 
     @Test
+    void theLoopsViewCountsNewConnectionsWhileWatched() throws IOException {
+        open("/loops");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
+        assertThat(browser.findElements(By.cssSelector("li.loop"))).isNotEmpty().allSatisfy(card -> {
+            // A fresh application's first requests load classes on the loops: some may show a block in the minute.
+            assertThat(card.findElement(By.cssSelector("[data-figure=state]")).getText())
+                .isIn("Healthy", "Blocked in the last minute", "Blocked now");
+            assertThat(card.findElement(By.tagName("polyline")).getAttribute("points").split(" ")).hasSize(60);
+        });
+        long before = shownConnections();
+
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket client = new Socket("localhost", port);
+                clients.add(client);
+                client.getOutputStream().write("GET /favicon.svg HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> shownConnections() >= before + 4);
+            screenshot("loops");
+        }
+        finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> shownConnections() <= before);
+    }
+
+    /** The connections the loops' page shows, all loops together. */
+    private long shownConnections() {
+        return browser.findElements(By.cssSelector("[data-figure=openConnections]")).stream()
+            .mapToLong(figure -> Long.parseLong(figure.getText().replace(",", "")))
+            .sum();
+    }
+
+    @Test
     void theTranscriptFollowsTheNewestLineUntilTheReaderScrollsUp() {
         open("/pipeline");
         WebElement transcript = browser.findElement(By.id("transcript"));
@@ -229,7 +270,7 @@ class BrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             for (String path : List.of("/", "/hello/" + "Maximiliano Alessandro Bartholomew".replace(" ", "%20"),
-                    "/lessons", "/pipeline", "/headers", "/delay/0", "/status/200")) {
+                    "/lessons", "/pipeline", "/loops", "/headers", "/delay/0", "/status/200")) {
                 open(path);
                 assertThat(script(NO_SIDEWAYS_SCROLL)).as("%s at 390 px", path).isTrue();
             }

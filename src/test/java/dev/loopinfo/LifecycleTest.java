@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -32,16 +33,18 @@ class LifecycleTest {
     }
 
     @Test
-    void withThePipelineOffAnOpenEventStreamStillEndsAtShutdown() throws Exception {
+    void withThePipelineOffOpenEventStreamsStillEndAtShutdown() throws Exception {
         try (AppProcess app = AppProcess.start("--loopinfo.pipeline.enabled=false")) {
-            CountDownLatch open = new CountDownLatch(1);
-            CompletableFuture<List<String>> stream = events(app, open);
-            assertThat(open.await(30, TimeUnit.SECONDS)).as("the stream has sent its first snapshot").isTrue();
+            CountDownLatch open = new CountDownLatch(2);
+            CompletableFuture<List<String>> pipeline = events(app, "/pipeline/events", open);
+            CompletableFuture<List<String>> loops = events(app, "/loops/events", open);
+            assertThat(open.await(30, TimeUnit.SECONDS)).as("both streams have sent their first event").isTrue();
             long signalled = System.nanoTime();
 
             app.sigterm();
 
-            assertThat(stream.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(pipeline.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            assertThat(loops.get(10, TimeUnit.SECONDS)).isNotEmpty();
             assertThat(app.exited(Duration.ofSeconds(10))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("no wait for the graceful-shutdown timeout")
                 .isLessThan(Duration.ofSeconds(10));
@@ -62,7 +65,7 @@ class LifecycleTest {
     void anOpenEventStreamEndsWithThePipelineAndTheFinalAccountIsLogged() throws Exception {
         try (AppProcess app = AppProcess.start()) {
             CountDownLatch open = new CountDownLatch(1);
-            CompletableFuture<List<String>> stream = events(app, open);
+            CompletableFuture<List<String>> stream = events(app, "/pipeline/events", open);
             assertThat(open.await(30, TimeUnit.SECONDS)).as("the stream has sent its first snapshot").isTrue();
 
             app.sigterm();
@@ -75,13 +78,18 @@ class LifecycleTest {
         }
     }
 
-    /** The pipeline's event stream, collected until it ends; {@code open} counts down at its first event. */
-    private static CompletableFuture<List<String>> events(AppProcess app, CountDownLatch open) {
+    /** An event stream, collected until it ends; {@code open} counts down once, at its first event. */
+    private static CompletableFuture<List<String>> events(AppProcess app, String path, CountDownLatch open) {
+        AtomicBoolean first = new AtomicBoolean(true);
         return WebClient.create("http://localhost:" + app.port())
-            .get().uri("/pipeline/events")
+            .get().uri(path)
             .retrieve()
             .bodyToFlux(String.class)
-            .doOnNext(event -> open.countDown())
+            .doOnNext(event -> {
+                if (first.getAndSet(false)) {
+                    open.countDown();
+                }
+            })
             .collectList()
             .toFuture();
     }

@@ -1,12 +1,16 @@
 package dev.loopinfo.eventloop;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
@@ -30,9 +34,13 @@ final class ConnectionMeters implements NettyServerCustomizer {
 
     private final LongAdder active = new LongAdder();
 
+    /** Open connections by the event loop that serves them, for the loops' page. */
+    private final Map<EventLoop, LongAdder> openByLoop = new ConcurrentHashMap<>();
+
     /** Counted out when the connection closes, with its request if one was still in progress. */
     private final ChannelFutureListener closed = future -> {
         open.decrement();
+        openByLoop.get(future.channel().eventLoop()).decrement();
         requestEnded(future.channel());
     };
 
@@ -50,9 +58,16 @@ final class ConnectionMeters implements NettyServerCustomizer {
         return server
             .doOnChannelInit((observer, channel, remoteAddress) -> {
                 open.increment();
+                openByLoop.computeIfAbsent(channel.eventLoop(), loop -> new LongAdder()).increment();
                 channel.closeFuture().addListener(closed);
             })
             .childObserve(this::onStateChange);
+    }
+
+    /** Connections open now on {@code loop}. */
+    long openOn(EventExecutor loop) {
+        LongAdder count = openByLoop.get(loop);
+        return (count == null) ? 0 : count.sum();
     }
 
     private void onStateChange(Connection connection, ConnectionObserver.State state) {

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,7 +19,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.resources.LoopResources;
 
-/** Metrics for the event loop: its loops' pending tasks, the app port's connections, and the lag probe. */
+/**
+ * Metrics for the event loop (its loops' pending tasks, the app port's connections, the lag probe) and its live
+ * view.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
 
@@ -30,7 +32,7 @@ class EventLoopConfiguration {
      * to the app server only.
      */
     @Bean
-    NettyServerCustomizer connectionMeters(MeterRegistry registry) {
+    ConnectionMeters connectionMeters(MeterRegistry registry) {
         return new ConnectionMeters(registry);
     }
 
@@ -52,6 +54,12 @@ class EventLoopConfiguration {
         // restarted factory makes new ones.
         return new EventLoopLagProbe(() -> resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE),
                 settings, registry, eventLoopProbeScheduler);
+    }
+
+    @Bean
+    EventLoops eventLoops(LoopMeters loopMeters, EventLoopLagProbe eventLoopLagProbe,
+            ConnectionMeters connectionMeters, EventLoopProperties settings) {
+        return new EventLoops(loopMeters, eventLoopLagProbe, connectionMeters, settings);
     }
 
     /** Every exported series gets a HELP text; Reactor Netty registers its meters without one. */

@@ -1,7 +1,10 @@
 package dev.loopinfo.eventloop;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,12 +98,36 @@ class EventLoopLagProbe implements SmartLifecycle {
         return settings.probeEnabled();
     }
 
+    /** Each loop's lag now, by thread name: empty while the probe has not started (or is off). */
+    Map<String, Lag> lag() {
+        long now = System.nanoTime();
+        Map<String, Lag> lag = new TreeMap<>();
+        probes.forEach((name, loop) -> lag.put(name, loop.lag(now)));
+        return lag;
+    }
+
+    /**
+     * One loop's lag as the probe saw it.
+     *
+     * @param nowMillis the worst of the last probe interval, a probe still waiting included
+     * @param lastMinuteMillis the worst of each of the last 60 seconds, oldest first (0 where nothing was measured)
+     */
+    record Lag(double nowMillis, List<Double> lastMinuteMillis) {
+
+        /** The worst of the last minute. */
+        double worstMillis() {
+            return lastMinuteMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
     private void probeAll(long now) {
         for (Loop loop : probes.values()) {
             loop.closeInterval(now);
             loop.probe();
         }
     }
+
+    private static final int SECONDS = 60;
 
     /** One event loop's probe and meters; the probe's no-op is the loop's own {@link #run}, made once. */
     private final class Loop implements Runnable {
@@ -121,6 +148,11 @@ class EventLoopLagProbe implements SmartLifecycle {
         private boolean warned;
 
         private long lastWarning;
+
+        /** The worst lag of each of the last 60 seconds, in the slot of its second (System.nanoTime in seconds). */
+        private final long[] worstBySecond = new long[SECONDS];
+
+        private final long[] secondOfSlot = new long[SECONDS];
 
         Loop(String name) {
             this.name = name;
@@ -168,6 +200,7 @@ class EventLoopLagProbe implements SmartLifecycle {
             long pending = pendingSince.get();
             long worst = Math.max(worstSinceTick.getAndSet(0), (pending == 0) ? 0 : now - pending);
             worstOfLastInterval = worst;
+            remember(now, worst);
             // Whole milliseconds, as the warning shows them: 200.4 ms is not above a threshold of 200 ms.
             long worstMillis = TimeUnit.NANOSECONDS.toMillis(worst);
             if (worstMillis > settings.blockedThreshold().toMillis()
@@ -177,6 +210,28 @@ class EventLoopLagProbe implements SmartLifecycle {
                 log.warn("Event loop {} is blocked: a task waited {} ms to run (threshold {} ms)", name, worstMillis,
                         settings.blockedThreshold().toMillis());
             }
+        }
+
+        /** Keeps the worst lag of each second, for {@link #lag}; written by the probe's thread, read by pages. */
+        private synchronized void remember(long now, long worst) {
+            long second = TimeUnit.NANOSECONDS.toSeconds(now);
+            int slot = (int) Math.floorMod(second, (long) SECONDS);
+            if (secondOfSlot[slot] != second) {
+                secondOfSlot[slot] = second;
+                worstBySecond[slot] = 0;
+            }
+            worstBySecond[slot] = Math.max(worstBySecond[slot], worst);
+        }
+
+        /** The lag now and over the last minute; the probe's thread may write meanwhile, hence the lock. */
+        synchronized Lag lag(long now) {
+            long second = TimeUnit.NANOSECONDS.toSeconds(now);
+            List<Double> lastMinute = new ArrayList<>(SECONDS);
+            for (long past = second - SECONDS + 1; past <= second; past++) {
+                int slot = (int) Math.floorMod(past, (long) SECONDS);
+                lastMinute.add((secondOfSlot[slot] == past) ? worstBySecond[slot] / 1e6 : 0);
+            }
+            return new Lag(worstOfLastInterval / 1e6, lastMinute);
         }
     }
 }

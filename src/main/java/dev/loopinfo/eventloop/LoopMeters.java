@@ -1,6 +1,8 @@
 package dev.loopinfo.eventloop;
 
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,20 @@ class LoopMeters implements SmartLifecycle {
     }
 
     private static double pendingTasks(AtomicReference<EventExecutor> loop) {
-        return (loop.get() instanceof SingleThreadEventExecutor executor) ? executor.pendingTasks() : Double.NaN;
+        int pending = pendingTasks(loop.get());
+        return (pending < 0) ? Double.NaN : pending;
+    }
+
+    /** Tasks waiting on {@code loop}, or -1 for a loop that does not say. */
+    static int pendingTasks(EventExecutor loop) {
+        return (loop instanceof SingleThreadEventExecutor executor) ? executor.pendingTasks() : -1;
+    }
+
+    /** The loops by thread name, as of the last start: empty before it. */
+    SortedMap<String, EventExecutor> loops() {
+        SortedMap<String, EventExecutor> loops = new TreeMap<>();
+        byName.forEach((name, loop) -> loops.put(name, loop.get()));
+        return loops;
     }
 
     @Override

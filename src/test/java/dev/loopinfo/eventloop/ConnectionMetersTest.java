@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -24,7 +27,8 @@ import dev.loopinfo.Scrape;
 
 /**
  * The app port's connection gauges follow connections and requests exactly: up as connections open and requests
- * start, down as responses end, clients leave mid-request and connections close.
+ * start, down as responses end, clients leave mid-request and connections close; and each on its own loop, for the
+ * loops' page.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "loopinfo.greeting.delay=2s", "loopinfo.pipeline.enabled=false" })
@@ -38,6 +42,9 @@ class ConnectionMetersTest {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    EventLoops loops;
 
     @Test
     void countsOpenConnectionsAndRequestsInProgress() throws Exception {
@@ -72,6 +79,38 @@ class ConnectionMetersTest {
             }
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> open() == 0 && active() == 0);
+    }
+
+    @Test
+    void eachConnectionIsCountedOnTheLoopThatServesIt() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> open() == 0 && onLoops().isEmpty());
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                Socket socket = new Socket("localhost", port);
+                sockets.add(socket);
+                send(socket, "GET /");
+                readResponse(socket);
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(onLoops().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(CLIENTS)
+                    .isEqualTo(open());
+                // Reactor Netty hands new connections to its loops in turn.
+                assertThat(onLoops()).hasSizeGreaterThan(1);
+            });
+        }
+        finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> onLoops().isEmpty());
+    }
+
+    /** Open connections by loop, the loops with none left out. */
+    private Map<String, Long> onLoops() {
+        return loops.now().loops().stream().filter(loop -> loop.openConnections() > 0)
+            .collect(Collectors.toMap(EventLoops.Loop::name, EventLoops.Loop::openConnections));
     }
 
     private static void send(Socket socket, String requestLine) throws IOException {

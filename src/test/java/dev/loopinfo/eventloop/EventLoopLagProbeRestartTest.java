@@ -39,7 +39,7 @@ class EventLoopLagProbeRestartTest {
     @Test
     void afterARestartTheSameMetersShowABlockedLoop() {
         EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(true, Duration.ofMillis(10),
-                Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
+                Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
         probe.start();
         probe.stop();
         assertThat(probe.isRunning()).isFalse();
@@ -64,7 +64,7 @@ class EventLoopLagProbeRestartTest {
     @Test
     void aDisabledProbeStaysOffWhenStartedExplicitly() {
         EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(false, Duration.ofMillis(10),
-                Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
+                Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
 
         probe.start();
 
@@ -79,7 +79,7 @@ class EventLoopLagProbeRestartTest {
         EventLoopGroup second = new MultiThreadIoEventLoopGroup(2, threadsNamedLoop(), NioIoHandler.newFactory());
         AtomicReference<EventLoopGroup> current = new AtomicReference<>(first);
         EventLoopLagProbe probe = new EventLoopLagProbe(current::get, new EventLoopProperties(true,
-                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10)), registry, scheduler);
+                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
         try {
             probe.start();
             probe.stop();

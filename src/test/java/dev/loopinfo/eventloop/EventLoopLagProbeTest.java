@@ -3,6 +3,7 @@ package dev.loopinfo.eventloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -47,7 +49,7 @@ class EventLoopLagProbeTest {
     MeterRegistry registry;
 
     @Test
-    void aBlockedLoopShowsItsLagAndIsNamedInAWarning(CapturedOutput output) {
+    void aBlockedLoopShowsItsLagIsNamedInAWarningAndOnTheLoopsPage(CapturedOutput output) {
         String loop = client.get().uri("/test/block").exchange()
             .expectStatus().isOk()
             .expectBody(String.class).returnResult().getResponseBody();
@@ -60,6 +62,22 @@ class EventLoopLagProbeTest {
             assertThat(output).containsPattern("WARN .* Event loop " + loop
                     + " is blocked: a task waited ([2-9]\\d\\d) ms to run \\(threshold 200 ms\\)");
         });
+
+        // The loops' view shows it too, in that loop's last minute.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/loops")
+            .accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.probing").isEqualTo(true)
+            .jsonPath("$.loops[?(@.name == '%s')].worstMillis".formatted(loop))
+            .value(worst -> assertThat(worst.toString()).matches("\\[([2-9]\\d\\d|\\d{4,})\\..*\\]"))
+            .jsonPath("$.loops[?(@.name == '%s')].lastMinuteMillis.length()".formatted(loop))
+            .isEqualTo(List.of(60)));
+        assertThat(client.get().uri("/loops").exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody())
+            .containsPattern("<h2>" + loop + " <span class=\"state (recovered|blocked)\"");
     }
 
     @Test
