@@ -155,6 +155,24 @@ class BrowserTest {
     }
 
     @Test
+    void theBlockingPairTakesTwiceTheTimerPairsTime() {
+        List<List<String>> rows = runLesson("blocking", 8);
+
+        List<List<String>> timer = rows.stream().filter(row -> row.get(1).startsWith("Timer: ")).toList();
+        List<List<String>> blocking = rows.stream().filter(row -> row.get(1).startsWith("Blocking: ")).toList();
+        assertThat(timer).hasSize(4).extracting(row -> row.get(2)).allMatch(thread -> thread.contains("-http-"));
+        assertThat(blocking).hasSize(4).extracting(row -> row.get(2))
+            .allMatch(thread -> thread.startsWith("lesson-blocking-"));
+        long timerDone = Long.parseLong(timer.get(3).get(0));
+        long blockingDone = Long.parseLong(blocking.get(3).get(0));
+        assertThat(timerDone).isBetween(1000L, 1999L);
+        assertThat(blockingDone).isGreaterThanOrEqualTo(2000L).isGreaterThan(timerDone + 500);
+        assertThat(browser.findElement(By.id("total")).getText())
+            .matches("Total: 2\\d\\d\\d ms on 2 threads \\(.+\\)\\.");
+        screenshot("lesson-blocking");
+    }
+
+    @Test
     void helloThenASecondLaterWorld() {
         List<List<String>> rows = runLesson("hello-world", 2);
 
@@ -181,7 +199,8 @@ class BrowserTest {
         open("/lessons");
 
         assertThat(browser.findElements(By.cssSelector("ul.lessons h2 a"))).extracting(WebElement::getText)
-            .containsExactly("Two coroutines, one thread", "async and await", "Producer and consumer");
+            .containsExactly("Two coroutines, one thread", "async and await", "Producer and consumer",
+                    "What blocking costs");
         screenshot("lessons");
     }
 
@@ -274,7 +293,7 @@ class BrowserTest {
                 open(path);
                 assertThat(script(NO_SIDEWAYS_SCROLL)).as("%s at 390 px", path).isTrue();
             }
-            for (String lesson : List.of("interleave", "hello-world", "producer-consumer")) {
+            for (String lesson : List.of("interleave", "hello-world", "producer-consumer", "blocking")) {
                 finishLesson(lesson);
                 assertThat(script(NO_SIDEWAYS_SCROLL)).as("lesson %s at 390 px", lesson).isTrue();
             }

@@ -19,7 +19,13 @@ public enum Lesson {
     PRODUCER_CONSUMER("producer-consumer", "Producer and consumer",
             "A producer hands message n to a consumer and waits for its \"200 OK\" before making n + 1: "
                     + "lockstep, with no locks and no second thread. Here is the original five-message transcript, "
-                    + "replayed line by line. The live pipeline runs this flow for good.");
+                    + "replayed line by line. The live pipeline runs this flow for good."),
+    BLOCKING("blocking", "What blocking costs",
+            "The two coroutines of the first lesson, run twice at once. With a timer, as asyncio.sleep, both wait "
+                    + "together on loopinfo's event loop: about one second in all. With a blocking sleep, as "
+                    + "time.sleep, the first holds its thread for its whole second and the second cannot start "
+                    + "until it is done: about two. The blocking pair runs on a thread of this lesson's own, never "
+                    + "on a server event loop, where it would stall every request that loop serves.");
 
     private final String path;
 

@@ -45,7 +45,9 @@ class LessonRoutes {
                             content = { @Content(mediaType = MediaType.TEXT_HTML_VALUE),
                                 @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                                         schema = @Schema(implementation = LessonRun.class)) }),
-                    @ApiResponse(responseCode = "404", description = "There is no such lesson") })),
+                    @ApiResponse(responseCode = "404", description = "There is no such lesson"),
+                    @ApiResponse(responseCode = "503",
+                            description = "The blocking lesson is running blocking-runs times already") })),
         @RouterOperation(path = "/lessons/{lesson}/events", method = RequestMethod.GET, operation = @Operation(
                 operationId = "lessonEvents",
                 summary = "Runs the lesson: each printed line as a 'line' event as it happens, then a 'done' event",
@@ -55,7 +57,9 @@ class LessonRoutes {
                     @ApiResponse(responseCode = "200", description = "Server-sent events",
                             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                                     schema = @Schema(type = "string"))),
-                    @ApiResponse(responseCode = "404", description = "There is no such lesson") })) })
+                    @ApiResponse(responseCode = "404", description = "There is no such lesson"),
+                    @ApiResponse(responseCode = "503",
+                            description = "The blocking lesson is running blocking-runs times already") })) })
     RouterFunction<ServerResponse> lessonRouter(LessonHandler handler) {
         return RouterFunctions.route()
             .route(read("/lessons").and(prefersJson()), handler::indexJson)

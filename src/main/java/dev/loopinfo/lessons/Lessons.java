@@ -6,28 +6,50 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.internal.ThreadExecutorMap;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.loopinfo.pipeline.OriginalRun;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs the original's lessons on the event loop that serves the request: their sleeps are timers on that same
- * loop, as {@code asyncio.sleep} is a timer on asyncio's loop, so every line names one thread.
+ * loop, as {@code asyncio.sleep} is a timer on asyncio's loop, so every line names one thread. The blocking
+ * lesson's blocking half alone runs on threads of its own.
  */
 @Component
-class Lessons {
+class Lessons implements DisposableBean {
 
     private final LessonsProperties settings;
 
+    /**
+     * The blocking lesson's own threads, where a blocking sleep is allowed (BlockHound watches only event loops and
+     * Reactor's non-blocking threads): one per run, at most {@code blocking-runs}.
+     */
+    private final Scheduler blockingThreads;
+
+    private final AtomicInteger blockingRuns = new AtomicInteger();
+
     Lessons(LessonsProperties settings) {
         this.settings = settings;
+        this.blockingThreads = Schedulers.newBoundedElastic(settings.blockingRuns(), settings.blockingRuns(),
+                "lesson-blocking");
+    }
+
+    @Override
+    public void destroy() {
+        blockingThreads.dispose();
     }
 
     /** The lesson's lines, each as it is printed. */
@@ -35,7 +57,10 @@ class Lessons {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             return switch (lesson) {
-                case INTERLEAVE -> Flux.merge(hello(started), hello(started));
+                case INTERLEAVE -> Flux.merge(hello(started, ""), hello(started, ""));
+                // The blocking pair first: refused when at its limit before the timer pair has printed anything.
+                case BLOCKING -> Flux.merge(blockingPair(started), hello(started, "Timer: "),
+                        hello(started, "Timer: "));
                 case HELLO_WORLD -> Flux.concat(print("hello", started),
                         sleep(settings.sleep()).then(print("world", started)));
                 case PRODUCER_CONSUMER -> OriginalRun.of(5)
@@ -62,11 +87,45 @@ class Lessons {
                 new ArrayList<>(threads));
     }
 
-    /** The original's {@code hello()}: print, sleep a second without blocking, print again. */
-    private Flux<LessonLine> hello(long started) {
-        return Flux.concat(Mono.defer(() -> print("Hello World! (" + Thread.currentThread().getName() + ")", started)),
-                sleep(settings.sleep())
-                    .then(Mono.defer(() -> print("Hello Again! (" + Thread.currentThread().getName() + ")", started))));
+    /** The original's {@code hello()}: print, {@code wait} (a timer, or a blocking sleep), print again. */
+    private static Flux<LessonLine> hello(long started, String label, Mono<Void> wait) {
+        return Flux.concat(Mono.defer(() -> print(label + "Hello World! (" + Thread.currentThread().getName() + ")",
+                started)), wait.then(Mono.defer(() -> print(label + "Hello Again! ("
+                        + Thread.currentThread().getName() + ")", started))));
+    }
+
+    /** {@code hello()} as the original writes it: its sleep a timer on the loop that runs it. */
+    private Flux<LessonLine> hello(long started, String label) {
+        return hello(started, label, sleep(settings.sleep()));
+    }
+
+    /**
+     * The two {@code hello()}s with a blocking sleep, as {@code time.sleep}, on one thread of the lesson's own: the
+     * second cannot start until the first has slept. Refused with 503 when {@code blocking-runs} are running.
+     */
+    private Flux<LessonLine> blockingPair(long started) {
+        return Flux.defer(() -> {
+            if (blockingRuns.incrementAndGet() > settings.blockingRuns()) {
+                blockingRuns.decrementAndGet();
+                return Flux.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The blocking lesson "
+                        + "is already running " + settings.blockingRuns()
+                        + " times (loopinfo.lessons.blocking-runs): try again in a few seconds."));
+            }
+            Mono<Void> blockingSleep = Mono.fromRunnable(this::blockingSleep);
+            return Flux.concat(hello(started, "Blocking: ", blockingSleep), hello(started, "Blocking: ", blockingSleep))
+                .subscribeOn(blockingThreads)
+                .doFinally(signal -> blockingRuns.decrementAndGet());
+        });
+    }
+
+    /** {@code time.sleep}: holds the thread. Allowed here only, on the lesson's own threads. */
+    private void blockingSleep() {
+        try {
+            Thread.sleep(settings.sleep().toMillis());
+        }
+        catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Mono<LessonLine> print(String text, long started) {

@@ -188,7 +188,7 @@ public final class ApiDocs implements WebFluxConfigurer {
                 "path", new StringSchema(),
                 "status", new IntegerSchema(),
                 "error", new StringSchema(),
-                "message", new StringSchema().description("The rule the request broke (4xx only)"),
+                "message", new StringSchema().description("The rule the request broke, or the limit reached (4xx and 503 only)"),
                 "requestId", new StringSchema()));
         schema.required(List.of("timestamp", "path", "status", "error", "requestId"));
         return schema;

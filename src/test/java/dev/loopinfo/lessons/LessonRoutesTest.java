@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.loopinfo.ServerTest;
+import reactor.core.publisher.Flux;
 
 @ServerTest
 class LessonRoutesTest {
@@ -23,6 +26,9 @@ class LessonRoutesTest {
 
     @Autowired
     WebTestClient client;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void twoCoroutinesShareOneEventLoopThreadAndOneSecond() {
@@ -42,13 +48,34 @@ class LessonRoutesTest {
     }
 
     @Test
+    void moreBlockingRunsThanTheLimitAtOnceAreRefusedWith503() {
+        // blocking-runs is 4: of five at once, one is refused; the others take two blocking seconds each.
+        List<Integer> statuses = Flux.range(0, 5)
+            .flatMap(run -> WebClient.create("http://localhost:" + port).get().uri("/lessons/blocking")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                    .map(body -> {
+                        if (response.statusCode().value() == 503) {
+                            assertThat(body).contains("loopinfo.lessons.blocking-runs");
+                        }
+                        return response.statusCode().value();
+                    })))
+            .collectList()
+            .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).containsOnly(200, 503).filteredOn(status -> status == 503).hasSize(1);
+        // The limit frees again once they are done.
+        client.get().uri("/lessons/blocking").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void theLessonsListIsJsonWhenTheClientPrefersIt() {
         client.get().uri("/lessons").accept(MediaType.APPLICATION_JSON)
             .exchange()
             .expectStatus().isOk()
             .expectHeader().contentType(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.lessons.length()").isEqualTo(3)
+            .jsonPath("$.lessons.length()").isEqualTo(4)
             .jsonPath("$.lessons[0].lesson").isEqualTo("interleave")
             .jsonPath("$.lessons[0].title").isEqualTo("Two coroutines, one thread")
             .jsonPath("$.lessons[0].summary").isNotEmpty()

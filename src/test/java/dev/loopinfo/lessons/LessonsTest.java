@@ -3,15 +3,25 @@ package dev.loopinfo.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.server.ResponseStatusException;
 
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** The lessons' timing, in virtual time: what prints when. */
+/** The lessons' timing, in virtual time (the blocking lesson's sleep is real): what prints when. */
 class LessonsTest {
 
-    private final Lessons lessons = new Lessons(new LessonsProperties(Duration.ofSeconds(1), Duration.ofMillis(200)));
+    private final Lessons lessons = new Lessons(new LessonsProperties(Duration.ofSeconds(1), Duration.ofMillis(200),
+            4));
+
+    @AfterEach
+    void stopThreads() {
+        lessons.destroy();
+    }
 
     @Test
     void twoCoroutinesSleepTogether() {
@@ -55,5 +65,49 @@ class LessonsTest {
             .thenAwait(Duration.ofSeconds(5))
             .expectNext("[PRODUCER] Consumer return: 200 OK")
             .verifyComplete();
+    }
+
+    @Test
+    void aBlockingSleepMakesTheSecondCoroutineWaitForTheFirstOnItsThread() {
+        Lessons quick = new Lessons(new LessonsProperties(Duration.ofMillis(300), Duration.ZERO, 1));
+        try {
+            List<LessonLine> lines = quick.run(Lesson.BLOCKING).collectList().block(Duration.ofSeconds(10));
+
+            List<LessonLine> timer = lines.stream().filter(line -> line.text().startsWith("Timer: ")).toList();
+            List<LessonLine> blocking = lines.stream().filter(line -> line.text().startsWith("Blocking: ")).toList();
+            assertThat(timer).extracting(LessonLine::text).map(text -> text.replaceAll(" \\(.*", ""))
+                .containsExactly("Timer: Hello World!", "Timer: Hello World!", "Timer: Hello Again!",
+                        "Timer: Hello Again!");
+            assertThat(blocking).extracting(LessonLine::text).map(text -> text.replaceAll(" \\(.*", ""))
+                .containsExactly("Blocking: Hello World!", "Blocking: Hello Again!", "Blocking: Hello World!",
+                        "Blocking: Hello Again!");
+            // The timers overlap (both greet before either sleeps out); the blocking pair takes two whole sleeps.
+            assertThat(timer.get(3).elapsedMillis()).isGreaterThanOrEqualTo(300L);
+            assertThat(blocking.get(3).elapsedMillis()).isGreaterThanOrEqualTo(600L);
+            assertThat(blocking).extracting(LessonLine::thread).containsOnly(blocking.get(0).thread());
+            assertThat(blocking.get(0).thread()).startsWith("lesson-blocking-");
+        }
+        finally {
+            quick.destroy();
+        }
+    }
+
+    @Test
+    void aBlockingRunOverTheLimitIsRefusedAndTheLimitFreesAgain() {
+        Lessons one = new Lessons(new LessonsProperties(Duration.ofMillis(300), Duration.ZERO, 1));
+        try {
+            Mono<List<LessonLine>> first = one.run(Lesson.BLOCKING).collectList().cache();
+            first.subscribe();
+
+            StepVerifier.create(one.run(Lesson.BLOCKING))
+                .expectErrorSatisfies(refused -> assertThat(refused).isInstanceOf(ResponseStatusException.class)
+                    .hasMessageContaining("503").hasMessageContaining("loopinfo.lessons.blocking-runs"))
+                .verify(Duration.ofSeconds(5));
+            assertThat(first.block(Duration.ofSeconds(10))).hasSize(8);
+            assertThat(one.run(Lesson.BLOCKING).count().block(Duration.ofSeconds(10))).isEqualTo(8);
+        }
+        finally {
+            one.destroy();
+        }
     }
 }
