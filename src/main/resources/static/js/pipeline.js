@@ -3,6 +3,7 @@
   'use strict';
   const counters = ['state', 'produced', 'acknowledged', 'failed', 'dropped', 'deferred', 'inFlight', 'buffered'];
   const transcript = document.getElementById('transcript');
+  const lines = document.getElementById('transcript-lines');
   const newest = document.getElementById('newest');
   const keep = Number(transcript.dataset.keep) || 200;
   const events = new EventSource('/pipeline/events');
@@ -45,9 +46,9 @@
     const following = atNewest();
     const line = document.createElement('li');
     line.textContent = event.data;
-    transcript.appendChild(line);
-    while (transcript.children.length > keep) {
-      transcript.removeChild(transcript.firstElementChild);
+    lines.appendChild(line);
+    while (lines.children.length > keep) {
+      lines.removeChild(lines.firstElementChild);
     }
     if (following) {
       showNewest();

@@ -17,6 +17,9 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -302,6 +305,45 @@ class BrowserTest {
         finally {
             browser.manage().window().setSize(desktop);
         }
+    }
+
+    @Test
+    void noPageHasAnAccessibilityViolationOnAPhoneOrADesktopInLightOrDark() {
+        Dimension desktop = browser.manage().window().getSize();
+        List<String> violations = new ArrayList<>();
+        try {
+            for (Dimension size : List.of(new Dimension(390, 844), desktop)) {
+                browser.manage().window().setSize(size);
+                for (String scheme : List.of("light", "dark")) {
+                    browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                    for (String path : List.of("/", "/hello/Ada", "/lessons", "/pipeline", "/loops", "/headers",
+                            "/delay/0", "/status/200")) {
+                        open(path);
+                        violations.addAll(violations(path, size, scheme));
+                    }
+                    for (String lesson : List.of("interleave", "hello-world", "producer-consumer", "blocking")) {
+                        finishLesson(lesson);
+                        violations.addAll(violations("/lessons/" + lesson, size, scheme));
+                    }
+                }
+            }
+        }
+        finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+            browser.manage().window().setSize(desktop);
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** axe-core's violations on the page open now, one line each: rule, impact, where. */
+    private List<String> violations(String path, Dimension size, String scheme) {
+        Results results = new AxeBuilder().analyze(browser);
+        return results.getViolations().stream()
+            .map(rule -> path + " at " + size.getWidth() + " px, " + scheme + ": " + rule.getId() + " ("
+                    + rule.getImpact() + ") " + rule.getNodes().stream().map(node -> node.getTarget().toString())
+                        .toList())
+            .toList();
     }
 
     @Test

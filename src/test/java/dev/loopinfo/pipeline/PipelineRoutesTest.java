@@ -115,7 +115,7 @@ class PipelineRoutesTest {
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).contains("<h1>Pipeline</h1>", "<dd id=\"produced\">", "<meter id=\"buffer\" min=\"0\" max=\"256\"",
-                "<ol id=\"transcript\" class=\"transcript\" role=\"log\"", "data-keep=\"200\"",
+                "<div id=\"transcript\" class=\"transcript\" role=\"log\"", "data-keep=\"200\"",
                 "<script src=\"/js/pipeline.js\" defer></script>");
     }
 
