@@ -2,8 +2,6 @@
 (function () {
   'use strict';
   const list = document.getElementById('loops');
-  const width = 118;
-  const height = 40;
   const words = { blocked: 'Blocked now', recovered: 'Blocked in the last minute', healthy: 'Healthy', unknown: 'Not probed' };
   const events = new EventSource('/loops/events');
 
@@ -25,7 +23,10 @@
     }
     return loop.worstMillis > threshold ? 'recovered' : 'healthy';
   }
-  function points(loop, threshold) {
+  // The chart's size is the page's viewBox, so that it is written in one place (EventLoopsPage).
+  function points(loop, threshold, chart) {
+    const width = chart.viewBox.baseVal.width;
+    const height = chart.viewBox.baseVal.height;
     const minute = loop.lastMinuteMillis;
     const top = Math.max(threshold, loop.worstMillis);
     return minute.map(function (value, second) {
@@ -59,7 +60,7 @@
       figure('pendingTasks').textContent = count(loop.pendingTasks);
       figure('openConnections').textContent = count(loop.openConnections);
       const chart = card.querySelector('svg');
-      chart.querySelector('polyline').setAttribute('points', points(loop, snapshot.blockedThresholdMillis));
+      chart.querySelector('polyline').setAttribute('points', points(loop, snapshot.blockedThresholdMillis, chart));
       chart.setAttribute('aria-label', 'Lag each second over the last minute; at worst ' + millis(loop.worstMillis)
           + ', the chart\u2019s top is ' + millis(Math.max(snapshot.blockedThresholdMillis, loop.worstMillis)));
     }

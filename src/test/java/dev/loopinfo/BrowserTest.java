@@ -244,6 +244,10 @@ class BrowserTest {
                     .getBytes(StandardCharsets.US_ASCII));
             }
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> shownConnections() >= before + 4);
+            // Redrawn live across the chart's whole width: 60 seconds, the last at the right edge.
+            assertThat(browser.findElements(By.tagName("polyline"))).allSatisfy(line -> assertThat(
+                    List.of(line.getAttribute("points").split(" "))).hasSize(60).last().asString()
+                .startsWith("118.0,"));
             screenshot("loops");
         }
         finally {

@@ -25,6 +25,15 @@ record EventLoopsPage(EventLoops.Snapshot loops) implements Page {
 
     static final int CHART_HEIGHT = 40;
 
+    /** The chart's drawing size, for its {@code viewBox}; loops.js reads it back from there. */
+    public int chartWidth() {
+        return CHART_WIDTH;
+    }
+
+    public int chartHeight() {
+        return CHART_HEIGHT;
+    }
+
     public List<Card> cards() {
         return loops.loops().stream().map(loop -> new Card(loop, loops.blockedThresholdMillis(), loops.probing()))
             .toList();
