@@ -116,9 +116,10 @@ class HostileInputTest {
             .contains("<h1>Index</h1>");
         assertThat(send("GET /hello/Ada HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
             .startsWith("HTTP/1.1 200").contains("<h1>Hello, Ada!</h1>");
-        // One line per event: no stack trace, no error. Netty's leak reports are left to the tests of what leaked
-        // (EchoWebSocketTest, StrictWebSocketTest): one comes at a GC, in whichever test runs then, with a
-        // buffer lost anywhere earlier in this JVM.
+        // One line per event: no stack trace, no error. Netty's leak reports are not this test's: one comes at a GC,
+        // in whichever test runs then, for a buffer lost anywhere earlier in this JVM — so far always by the test
+        // client (WebTestClient, when a test reads only the status: spring-boot#37627). loopinfo's own leak is
+        // tested where it was found (EchoWebSocketTest, StrictWebSocketTest).
         assertThat(log.getAll().lines().filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
                 || (line.contains(" ERROR ") && !line.contains("ResourceLeakDetector"))).limit(20)).isEmpty();
     }
