@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -147,13 +148,17 @@ class BrowserTest {
     void twoCoroutinesPrintTogetherOnOneThread() {
         List<List<String>> rows = runLesson("interleave", 4);
 
-        assertThat(rows).extracting(row -> row.get(1)).allMatch(text -> text.matches("Hello (World|Again)! \\(.+\\)"));
-        assertThat(rows.subList(0, 2)).allMatch(row -> row.get(1).startsWith("Hello World!")
-                && Long.parseLong(row.get(0)) < 500);
-        assertThat(rows.subList(2, 4)).allMatch(row -> row.get(1).startsWith("Hello Again!")
-                && Long.parseLong(row.get(0)) >= 1000);
-        assertThat(rows).extracting(row -> row.get(2)).containsOnly(rows.get(0).get(2));
+        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2)).containsExactly("hello 1: Hello World!",
+                "hello 2: Hello World!", "hello 1: Hello Again!", "hello 2: Hello Again!");
+        assertThat(rows.subList(0, 2)).allMatch(row -> Long.parseLong(row.get(0)) < 500);
+        assertThat(rows.subList(2, 4)).allMatch(row -> Long.parseLong(row.get(0)) >= 1000);
+        assertThat(rows).extracting(row -> row.get(3)).containsOnly(rows.get(0).get(3));
         assertThat(browser.findElement(By.id("total")).getText()).matches("Total: 1\\d\\d\\d ms on 1 thread \\(.+\\)\\.");
+        // The timeline: one bar per task, each thread named once, and the two waits over the same second.
+        Map<String, Bar> bars = timeline();
+        assertThat(bars.keySet()).containsExactly("hello 1", "hello 2");
+        assertThat(bars.values()).extracting(Bar::thread).containsOnly(rows.get(0).get(3));
+        assertThat(bars.get("hello 1").overlaps(bars.get("hello 2"))).isTrue();
         screenshot("lesson-interleave");
     }
 
@@ -161,10 +166,10 @@ class BrowserTest {
     void theBlockingPairTakesTwiceTheTimerPairsTime() {
         List<List<String>> rows = runLesson("blocking", 8);
 
-        List<List<String>> timer = rows.stream().filter(row -> row.get(1).startsWith("Timer: ")).toList();
-        List<List<String>> blocking = rows.stream().filter(row -> row.get(1).startsWith("Blocking: ")).toList();
-        assertThat(timer).hasSize(4).extracting(row -> row.get(2)).allMatch(thread -> thread.contains("-http-"));
-        assertThat(blocking).hasSize(4).extracting(row -> row.get(2))
+        List<List<String>> timer = rows.stream().filter(row -> row.get(1).startsWith("timer ")).toList();
+        List<List<String>> blocking = rows.stream().filter(row -> row.get(1).startsWith("blocking ")).toList();
+        assertThat(timer).hasSize(4).extracting(row -> row.get(3)).allMatch(thread -> thread.contains("-http-"));
+        assertThat(blocking).hasSize(4).extracting(row -> row.get(3))
             .allMatch(thread -> thread.startsWith("lesson-blocking-"));
         long timerDone = Long.parseLong(timer.get(3).get(0));
         long blockingDone = Long.parseLong(blocking.get(3).get(0));
@@ -172,6 +177,22 @@ class BrowserTest {
         assertThat(blockingDone).isGreaterThanOrEqualTo(2000L).isGreaterThan(timerDone + 500);
         assertThat(browser.findElement(By.id("total")).getText())
             .matches("Total: 2\\d\\d\\d ms on 2 threads \\(.+\\)\\.");
+        // Side by side on one scale: the timers wait together, the second blocking hello only after the first.
+        Map<String, Bar> bars = timeline();
+        assertThat(bars.keySet()).containsExactlyInAnyOrder("timer 1", "timer 2", "blocking 1", "blocking 2");
+        assertThat(bars.get("timer 1").overlaps(bars.get("timer 2"))).isTrue();
+        assertThat(bars.get("blocking 1").overlaps(bars.get("blocking 2"))).isFalse();
+        assertThat(bars.get("blocking 2").end()).isGreaterThan(bars.get("timer 2").end() * 1.5);
+        // Each mark of the scale stands where its time falls on the bars.
+        assertThat(script("""
+                const bar = document.querySelector('#tasks svg').getBoundingClientRect();
+                const ticks = Array.from(document.querySelectorAll('#ticks .tick'));
+                const end = parseInt(ticks[ticks.length - 1].textContent, 10);
+                return ticks.length > 2 && ticks.slice(1, -1).every(function (tick) {
+                  const mark = tick.getBoundingClientRect();
+                  const at = bar.left + parseInt(tick.textContent, 10) / end * bar.width;
+                  return Math.abs((mark.left + mark.right) / 2 - at) < 2;
+                });""")).isTrue();
         screenshot("lesson-blocking");
     }
 
@@ -179,8 +200,7 @@ class BrowserTest {
     void helloThenASecondLaterWorld() {
         List<List<String>> rows = runLesson("hello-world", 2);
 
-        assertThat(rows.get(0).get(1)).isEqualTo("hello");
-        assertThat(rows.get(1).get(1)).isEqualTo("world");
+        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2)).containsExactly("main: hello", "main: world");
         assertThat(Long.parseLong(rows.get(1).get(0)) - Long.parseLong(rows.get(0).get(0))).isGreaterThanOrEqualTo(1000);
         screenshot("lesson-hello-world");
     }
@@ -189,7 +209,7 @@ class BrowserTest {
     void theProducerConsumerTranscriptLineByLine() {
         List<List<String>> rows = runLesson("producer-consumer", 15);
 
-        assertThat(rows).extracting(row -> row.get(1)).startsWith("[PRODUCER] Producing 1...",
+        assertThat(rows).extracting(row -> row.get(2)).startsWith("[PRODUCER] Producing 1...",
                 "[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK", "[PRODUCER] Producing 2...")
             .endsWith("[PRODUCER] Consumer return: 200 OK");
         assertThat(rows).extracting(row -> Long.parseLong(row.get(0))).isSorted();
@@ -325,10 +345,12 @@ class BrowserTest {
                             "/delay/0", "/status/200")) {
                         open(path);
                         violations.addAll(violations(path, size, scheme));
+                        darkScreenshot(path, size.equals(desktop) && scheme.equals("dark"));
                     }
                     for (String lesson : List.of("interleave", "hello-world", "producer-consumer", "blocking")) {
                         finishLesson(lesson);
                         violations.addAll(violations("/lessons/" + lesson, size, scheme));
+                        darkScreenshot("/lesson-" + lesson, size.equals(desktop) && scheme.equals("dark"));
                     }
                 }
             }
@@ -379,6 +401,29 @@ class BrowserTest {
         return rows;
     }
 
+    /** A task's bar on a lesson's timeline, in the chart's units (0 to 1000 across). */
+    private record Bar(String thread, double start, double end) {
+
+        boolean overlaps(Bar other) {
+            return start < other.end && other.start < end;
+        }
+    }
+
+    private Map<String, Bar> timeline() {
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) browser.executeScript("""
+                return Array.from(document.querySelectorAll('#tasks li')).map(function (row) {
+                  const wait = row.querySelector('rect.wait');
+                  const x = Number(wait.getAttribute('x'));
+                  return [row.querySelector('.task').firstChild.textContent, row.querySelector('.thread').textContent,
+                      x, x + Number(wait.getAttribute('width'))];
+                });""");
+        Map<String, Bar> bars = new LinkedHashMap<>();
+        rows.forEach(row -> bars.put((String) row.get(0), new Bar((String) row.get(1),
+                ((Number) row.get(2)).doubleValue(), ((Number) row.get(3)).doubleValue())));
+        return bars;
+    }
+
     private void finishLesson(String lesson) {
         open("/lessons/" + lesson);
         new WebDriverWait(browser, Duration.ofSeconds(15))
@@ -416,6 +461,13 @@ class BrowserTest {
         }
         catch (NoAlertPresentException none) {
             return true;
+        }
+    }
+
+    /** Each page in the dark theme at desktop width, as {@code index-dark.png}, {@code loops-dark.png}, … */
+    private void darkScreenshot(String path, boolean taken) {
+        if (taken) {
+            screenshot((path.equals("/") ? "index" : path.substring(1).replace('/', '-')) + "-dark");
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.loopinfo.lessons;
 
 /**
- * One line a lesson prints, with where and when it was printed.
+ * One line a lesson prints, with who printed it, where and when.
  *
- * @param text what the lesson printed, e.g. {@code Hello World! (reactor-http-epoll-2)}
- * @param thread the thread that printed it
+ * @param task the coroutine that printed it, e.g. {@code hello 1}: a lesson's timeline draws one row per task
+ * @param text what it printed, e.g. {@code Hello World!}
+ * @param thread the thread it ran on
  * @param elapsedMillis milliseconds since the lesson started
  */
-public record LessonLine(String text, String thread, long elapsedMillis) {
+public record LessonLine(String task, String text, String thread, long elapsedMillis) {
 }

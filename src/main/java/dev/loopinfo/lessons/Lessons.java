@@ -57,17 +57,17 @@ class Lessons implements DisposableBean {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             return switch (lesson) {
-                case INTERLEAVE -> Flux.merge(hello(started, ""), hello(started, ""));
+                case INTERLEAVE -> Flux.merge(hello(started, "hello 1"), hello(started, "hello 2"));
                 // The blocking pair first: refused when at its limit before the timer pair has printed anything.
-                case BLOCKING -> Flux.merge(blockingPair(started), hello(started, "Timer: "),
-                        hello(started, "Timer: "));
-                case HELLO_WORLD -> Flux.concat(print("hello", started),
-                        sleep(settings.sleep()).then(print("world", started)));
+                case BLOCKING -> Flux.merge(blockingPair(started), hello(started, "timer 1"),
+                        hello(started, "timer 2"));
+                case HELLO_WORLD -> Flux.concat(print("main", "hello", started),
+                        sleep(settings.sleep()).then(print("main", "world", started)));
                 case PRODUCER_CONSUMER -> OriginalRun.of(5)
                     .flatMapMany(Flux::fromIterable)
                     .index()
                     .concatMap(line -> (line.getT1() == 0 ? Mono.<Void>empty() : sleep(settings.linePause()))
-                        .then(print(line.getT2(), started)));
+                        .then(print(line.getT2().speaker(), line.getT2().text(), started)));
             };
         });
     }
@@ -87,16 +87,14 @@ class Lessons implements DisposableBean {
                 new ArrayList<>(threads));
     }
 
-    /** The original's {@code hello()}: print, {@code wait} (a timer, or a blocking sleep), print again. */
-    private static Flux<LessonLine> hello(long started, String label, Mono<Void> wait) {
-        return Flux.concat(Mono.defer(() -> print(label + "Hello World! (" + Thread.currentThread().getName() + ")",
-                started)), wait.then(Mono.defer(() -> print(label + "Hello Again! ("
-                        + Thread.currentThread().getName() + ")", started))));
+    /** The original's {@code hello()} as {@code task}: print, {@code wait} (a timer or a blocking sleep), print. */
+    private static Flux<LessonLine> hello(long started, String task, Mono<Void> wait) {
+        return Flux.concat(print(task, "Hello World!", started), wait.then(print(task, "Hello Again!", started)));
     }
 
     /** {@code hello()} as the original writes it: its sleep a timer on the loop that runs it. */
-    private Flux<LessonLine> hello(long started, String label) {
-        return hello(started, label, sleep(settings.sleep()));
+    private Flux<LessonLine> hello(long started, String task) {
+        return hello(started, task, sleep(settings.sleep()));
     }
 
     /**
@@ -112,7 +110,7 @@ class Lessons implements DisposableBean {
                         + " times (loopinfo.lessons.blocking-runs): try again in a few seconds."));
             }
             Mono<Void> blockingSleep = Mono.fromRunnable(this::blockingSleep);
-            return Flux.concat(hello(started, "Blocking: ", blockingSleep), hello(started, "Blocking: ", blockingSleep))
+            return Flux.concat(hello(started, "blocking 1", blockingSleep), hello(started, "blocking 2", blockingSleep))
                 .subscribeOn(blockingThreads)
                 .doFinally(signal -> blockingRuns.decrementAndGet());
         });
@@ -128,8 +126,8 @@ class Lessons implements DisposableBean {
         }
     }
 
-    private static Mono<LessonLine> print(String text, long started) {
-        return Mono.fromSupplier(() -> new LessonLine(text, Thread.currentThread().getName(),
+    private static Mono<LessonLine> print(String task, String text, long started) {
+        return Mono.fromSupplier(() -> new LessonLine(task, text, Thread.currentThread().getName(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
     }
 

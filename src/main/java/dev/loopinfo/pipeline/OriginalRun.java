@@ -17,12 +17,21 @@ public final class OriginalRun {
     private OriginalRun() {
     }
 
+    /**
+     * A line of the transcript and who printed it.
+     *
+     * @param speaker {@code producer} or {@code consumer}
+     * @param text the line, e.g. {@code [PRODUCER] Producing 1...}
+     */
+    public record Line(String speaker, String text) {
+    }
+
     /** The transcript of a lockstep run of {@code count} messages, in order. */
-    public static Mono<List<String>> of(int count) {
-        List<String> transcript = new ArrayList<>();
-        Producer producer = new Producer(line -> transcript.add(line.text()), System::nanoTime);
-        Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE, line -> transcript.add(line.text()),
-                Schedulers.immediate());
+    public static Mono<List<Line>> of(int count) {
+        List<Line> transcript = new ArrayList<>();
+        Producer producer = new Producer(line -> transcript.add(new Line("producer", line.text())), System::nanoTime);
+        Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE,
+                line -> transcript.add(new Line("consumer", line.text())), Schedulers.immediate());
         return Flux.range(0, count)
             .concatMap(i -> consumer.consume(producer.produce(), 1))
             .doOnNext(producer::received)

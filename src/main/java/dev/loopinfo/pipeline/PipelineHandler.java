@@ -74,14 +74,18 @@ class PipelineHandler {
 
     Mono<ServerResponse> run(ServerRequest request) {
         int count = count(request);
-        return OriginalRun.of(count)
+        return OriginalRun.of(count).map(PipelineHandler::texts)
             .flatMap(transcript -> Routing.ok(MediaType.TEXT_PLAIN, String.join("\n", transcript) + "\n"));
     }
 
     Mono<ServerResponse> runJson(ServerRequest request) {
         int count = count(request);
-        return OriginalRun.of(count)
+        return OriginalRun.of(count).map(PipelineHandler::texts)
             .flatMap(transcript -> Routing.ok(MediaType.APPLICATION_JSON, new Run(count, transcript)));
+    }
+
+    private static List<String> texts(List<OriginalRun.Line> transcript) {
+        return transcript.stream().map(OriginalRun.Line::text).toList();
     }
 
     private int count(ServerRequest request) {

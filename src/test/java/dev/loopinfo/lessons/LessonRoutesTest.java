@@ -39,8 +39,9 @@ class LessonRoutesTest {
 
         assertThat(run.threads()).singleElement().asString().matches(EVENT_LOOP_THREAD);
         String thread = run.threads().get(0);
-        assertThat(run.lines()).extracting(LessonLine::text).containsExactly("Hello World! (" + thread + ")",
-                "Hello World! (" + thread + ")", "Hello Again! (" + thread + ")", "Hello Again! (" + thread + ")");
+        assertThat(run.lines()).extracting(line -> line.task() + ": " + line.text() + " (" + line.thread() + ")")
+            .containsExactly("hello 1: Hello World! (" + thread + ")", "hello 2: Hello World! (" + thread + ")",
+                    "hello 1: Hello Again! (" + thread + ")", "hello 2: Hello Again! (" + thread + ")");
         assertThat(run.lines().get(1).elapsedMillis()).isLessThan(500);
         assertThat(run.lines().get(2).elapsedMillis()).isGreaterThanOrEqualTo(1000);
         // The two one-second sleeps overlap: about one second in all, not two.
