@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfi
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.HandlerMapping;
@@ -43,14 +44,16 @@ class ManagementServerConfiguration {
     }
 
     /**
-     * The management server's answers carry the same security headers as the app's, and a request body must
-     * arrive as quickly; its connections are not limited, so that probes answer while the app port is flooded. Its
-     * server factory takes no {@code NettyServerCustomizer} beans, only factory customizers of its own context.
+     * The management server's answers carry the same security headers as the app's, and the same {@code Vary} (Boot
+     * compresses both by {@code server.compression}); a request body must arrive as quickly; its connections are
+     * not limited, so that probes answer while the app port is flooded. Its server factory takes no
+     * {@code NettyServerCustomizer} beans, only factory customizers of its own context.
      */
     @Bean
-    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties limits) {
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties limits,
+            ServerProperties server) {
         return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
-                RequestBodyTimeout.of(limits.requestBodyTimeout()));
+                VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(limits.requestBodyTimeout()));
     }
 
     /**

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,11 @@ class WebConfiguration {
     @Bean
     NettyServerCustomizer securityHeaders() {
         return SecurityHeaders.onEveryResponse();
+    }
+
+    @Bean
+    NettyServerCustomizer varyByEncoding(ServerProperties server) {
+        return VaryByEncoding.of(server.getCompression());
     }
 
     /** Bounds the time to receive a request body, and the connections held, on the app port. */

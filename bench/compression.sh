@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Compression on (loopinfo's settings) against off, in one run: two loopinfo processes side by side, only one under
+# load at a time, wrk against each in turn with the pairs alternated. Requests carry a browser's Accept-Encoding.
+# Prints each answer's bytes on the wire, then req/s per run and the median of each. ON_ARGS gives the "on"
+# process other settings, e.g. ON_ARGS=--server.compression.min-response-size=2KB. Needs wrk.
+#
+#   bench/compression.sh [seconds per run, default 10] [pairs, default 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+pairs=${2:-5}
+mkdir -p target/bench
+./mvnw -B -q -DskipTests package
+jar=$(ls target/loopinfo-*.jar | head -1)
+. bench/jvm.sh
+# shellcheck disable=SC2207 # the flags are words without spaces
+java_opts=($(chart_flags "${LIMIT:-768}"))
+encoding='Accept-Encoding: gzip, deflate, br, zstd'
+paths=(/ /pipeline /css/loopinfo.css /v3/api-docs)
+
+wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
+
+# shellcheck disable=SC2086 # ON_ARGS is words
+"$java" "${java_opts[@]}" -jar "$jar" --server.port=18080 --management.server.port=18081 ${ON_ARGS:-} \
+  > target/bench/compression-on.log 2>&1 &
+on=$!
+"$java" "${java_opts[@]}" -jar "$jar" --server.port=18090 --management.server.port=18091 \
+  --server.compression.enabled=false > target/bench/compression-off.log 2>&1 &
+off=$!
+trap 'kill $on $off 2>/dev/null || true' EXIT
+wait_for http://127.0.0.1:18080/
+wait_for http://127.0.0.1:18090/
+
+echo "| path | bytes, off | bytes, on | Content-Encoding |"
+echo "| --- | ---: | ---: | --- |"
+for path in "${paths[@]}"; do
+  plain=$(curl -s -H "$encoding" -o /dev/null -w '%{size_download}' "http://127.0.0.1:18090$path")
+  packed=$(curl -s -H "$encoding" -o /dev/null -w '%{size_download}' "http://127.0.0.1:18080$path")
+  coding=$(curl -s -H "$encoding" -o /dev/null -D - "http://127.0.0.1:18080$path" | tr -d '\r' \
+    | awk -F': ' 'tolower($1) == "content-encoding" { print $2 }')
+  echo "| \`$path\` | $plain | $packed | ${coding:-none} |"
+done
+
+rps() { wrk -t2 -c64 -d"${seconds}s" -H "$encoding" "$1" | awk '/Requests\/sec/ { printf "%.0f", $2 }'; }
+# Warm-up: C2 needs ~30 s of traffic before a page reaches its steady rate.
+for port in 18080 18090; do
+  for path in "${paths[@]}"; do wrk -t2 -c64 -d15s -H "$encoding" "http://127.0.0.1:$port$path" > /dev/null; done
+done
+
+echo
+echo "| path | runs, on (req/s) | runs, off | median on | median off | on ÷ off |"
+echo "| --- | --- | --- | ---: | ---: | ---: |"
+median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for path in "${paths[@]}"; do
+  runs_on=(); runs_off=()
+  for pair in $(seq 1 "$pairs"); do
+    # Alternate which goes first, so that neither always runs on a machine just warmed by the other.
+    if (( pair % 2 )); then
+      runs_on+=("$(rps "http://127.0.0.1:18080$path")"); runs_off+=("$(rps "http://127.0.0.1:18090$path")")
+    else
+      runs_off+=("$(rps "http://127.0.0.1:18090$path")"); runs_on+=("$(rps "http://127.0.0.1:18080$path")")
+    fi
+  done
+  m_on=$(echo "${runs_on[*]}" | median); m_off=$(echo "${runs_off[*]}" | median)
+  echo "| \`$path\` | ${runs_on[*]} | ${runs_off[*]} | $m_on | $m_off | $(awk -v a="$m_on" -v b="$m_off" 'BEGIN { printf "%.2f", a / b }') |"
+done

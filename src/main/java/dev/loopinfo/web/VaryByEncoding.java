@@ -1,0 +1,69 @@
+package dev.loopinfo.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.web.server.Compression;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+import reactor.netty.NettyPipeline;
+
+/**
+ * Adds {@code Vary: Accept-Encoding} to every answer of a type that {@code server.compression} compresses: one URL
+ * then comes gzipped or plain by the request's {@code Accept-Encoding}, and a shared cache must keep the two apart
+ * (RFC 9110 §12.5.5). Netty's compressor does not say so itself.
+ */
+@ChannelHandler.Sharable
+final class VaryByEncoding extends ChannelOutboundHandlerAdapter {
+
+    private final List<MimeType> compressed;
+
+    private VaryByEncoding(List<MimeType> compressed) {
+        this.compressed = compressed;
+    }
+
+    /** Puts the handler into every connection's pipeline of the server it customizes, when compression is on. */
+    static NettyServerCustomizer of(Compression compression) {
+        if (!compression.getEnabled()) {
+            return server -> server;
+        }
+        VaryByEncoding handler = new VaryByEncoding(Arrays.stream(compression.getMimeTypes())
+            .map(MimeTypeUtils::parseMimeType)
+            .toList());
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
+            .addAfter(NettyPipeline.HttpCodec, VaryByEncoding.class.getName(), handler));
+    }
+
+    @Override
+    public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+        if (message instanceof HttpResponse response) {
+            String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            if (type != null && compressible(type)) {
+                response.headers().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            }
+        }
+        context.write(message, promise);
+    }
+
+    private boolean compressible(String type) {
+        MimeType parsed;
+        try {
+            parsed = MimeTypeUtils.parseMimeType(type);
+        }
+        catch (InvalidMimeTypeException notAType) {
+            return false; // echoed from a request (/echo): nothing compresses it either
+        }
+        return compressed.stream().anyMatch(candidate -> candidate.isCompatibleWith(parsed));
+    }
+}
