@@ -122,9 +122,11 @@ public final class ApiDocs implements WebFluxConfigurer {
             .toString();
         return new Operation().summary("A static file of the site's pages")
             .responses(new ApiResponses()
-                .addApiResponse("200", new ApiResponse().description("The file, with Last-Modified")
+                .addApiResponse("200", new ApiResponse()
+                    .description("The file, with ETag, Last-Modified and Cache-Control: no-cache")
                     .content(new Content().addMediaType(type, new MediaType().schema(new StringSchema()))))
-                .addApiResponse("304", new ApiResponse().description("Not modified since If-Modified-Since")));
+                .addApiResponse("304", new ApiResponse()
+                    .description("Unchanged: If-None-Match names its ETag, or none since If-Modified-Since")));
     }
 
     /**

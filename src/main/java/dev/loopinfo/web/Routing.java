@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,9 +55,13 @@ public final class Routing {
         return answer(HttpStatus.OK, type, body);
     }
 
-    /** As {@link #ok}, with another status. */
+    /**
+     * As {@link #ok}, with another status. Every answer is made fresh ({@code Cache-Control: no-cache}): a page or
+     * its JSON shows the moment it was asked for, so a browser or a cache asks again rather than reuse it.
+     */
     public static Mono<ServerResponse> answer(HttpStatusCode status, MediaType type, Object body) {
-        return ServerResponse.status(status).contentType(type).body(BodyInserters.fromValue(body));
+        return ServerResponse.status(status).contentType(type).cacheControl(CacheControl.noCache())
+            .body(BodyInserters.fromValue(body));
     }
 
     /** Matches GET and HEAD requests for the path pattern. */

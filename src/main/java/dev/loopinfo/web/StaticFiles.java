@@ -10,14 +10,18 @@ import java.util.stream.Stream;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 import reactor.core.publisher.Mono;
 
 /**
  * The site's own static files under {@code classpath:/static/} (stylesheet, scripts, icon), read into memory once
- * at start-up with the time each last changed, and looked up by exact path. Spring's default resource handler
+ * at start-up with the time each last changed and a hash of its content, and looked up by exact path. Browsers and
+ * caches keep them but ask again each time ({@code Cache-Control: no-cache}), and hear 304 while the file's
+ * {@code ETag} (its content's hash) or {@code Last-Modified} still holds. Spring's default resource handler
  * serves {@code /**}: it would look every unknown path up in four class-path locations across every jar, which
  * made a 404 cost many times a page; and reading a file from its jar on every request cost more than a page.
  */
@@ -54,9 +58,15 @@ public final class StaticFiles {
         return Mono.justOrEmpty(files.get(request.path()));
     }
 
-    /** Sets {@code Last-Modified} on the answer for one of these files ({@link #lookup} finds held files only). */
+    /**
+     * Sets {@code Last-Modified}, {@code ETag} and {@code Cache-Control} on the answer for one of these files
+     * ({@link #lookup} finds held files only).
+     */
     void headers(Resource file, HttpHeaders headers) {
-        headers.setLastModified(((HeldFile) file).lastModified());
+        HeldFile held = (HeldFile) file;
+        headers.setLastModified(held.lastModified());
+        headers.setETag(held.etag());
+        headers.setCacheControl(CacheControl.noCache());
     }
 
     private static String path(Resource resource) {
@@ -70,8 +80,8 @@ public final class StaticFiles {
     }
 
     /**
-     * A static file's bytes, with the name that gives its content type (a byte array has none) and the time it
-     * last changed, read once (asking a jar entry for it opens a connection to the jar).
+     * A static file's bytes, with the name that gives its content type (a byte array has none), the time it last
+     * changed (asking a jar entry for it opens a connection to the jar) and its entity tag, each found once.
      */
     private static final class HeldFile extends ByteArrayResource {
 
@@ -79,10 +89,13 @@ public final class StaticFiles {
 
         private final long lastModified;
 
+        private final String etag;
+
         private HeldFile(byte[] content, String description, String filename, long lastModified) {
             super(content, description);
             this.filename = filename;
             this.lastModified = lastModified;
+            this.etag = "\"" + DigestUtils.md5DigestAsHex(content) + "\"";
         }
 
         static HeldFile of(Resource file) {
@@ -103,6 +116,11 @@ public final class StaticFiles {
         @Override
         public long lastModified() {
             return lastModified;
+        }
+
+        /** A strong entity tag: the content's MD5, as Spring's content version strategy names a file. */
+        String etag() {
+            return etag;
         }
     }
 }

@@ -54,8 +54,8 @@ class WebConfiguration {
     }
 
     /**
-     * The static files by exact path, with {@code Last-Modified} so that browsers revalidate them; Boot's own
-     * resource handler for {@code /**} is off ({@code spring.web.resources.add-mappings: false}).
+     * The static files by exact path, with the headers a browser revalidates them by ({@link StaticFiles#headers});
+     * Boot's own resource handler for {@code /**} is off ({@code spring.web.resources.add-mappings: false}).
      */
     @Bean
     RouterFunction<ServerResponse> staticFileRouter(StaticFiles files) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +35,7 @@ class GreetingRoutesTest {
             .exchange()
             .expectStatus().isOk()
             .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().cacheControl(CacheControl.noCache())
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(body).contains("<h1>Index</h1>", "<html lang=\"en\">", "<title>Index · loopinfo</title>")
@@ -49,6 +51,7 @@ class GreetingRoutesTest {
             .exchange()
             .expectStatus().isOk()
             .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectHeader().cacheControl(CacheControl.noCache())
             .expectBody()
             .jsonPath("$.heading").isEqualTo("Index")
             .jsonPath("$.version").value(String.class, version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"))

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -71,6 +72,22 @@ class StaticFilesTest {
         client.get().uri("/css/loopinfo.css").ifModifiedSince(lastModified).exchange()
             .expectStatus().isNotModified();
         client.get().uri("/css/loopinfo.css").ifModifiedSince(lastModified.minusDays(1)).exchange()
+            .expectStatus().isOk();
+    }
+
+    @Test
+    void aBrowserKeepsAFileButAsksAgainAndIsToldByItsTagThatItIsUnchanged() {
+        HttpHeaders headers = client.get().uri("/js/loops.js").exchange()
+            .expectStatus().isOk()
+            .expectHeader().cacheControl(CacheControl.noCache())
+            .expectBody().returnResult().getResponseHeaders();
+        String otherFile = client.get().uri("/js/lesson.js").exchange()
+            .expectBody().returnResult().getResponseHeaders().getETag();
+
+        assertThat(headers.getETag()).matches("\"[0-9a-f]{32}\"").isNotEqualTo(otherFile);
+        client.get().uri("/js/loops.js").ifNoneMatch(headers.getETag()).exchange()
+            .expectStatus().isNotModified();
+        client.get().uri("/js/loops.js").ifNoneMatch(otherFile).exchange()
             .expectStatus().isOk();
     }
 
