@@ -24,9 +24,6 @@ import reactor.core.publisher.Mono;
 @Endpoint(id = "pipeline")
 class PipelineEndpoint {
 
-    private static final String INTERVAL_RULE =
-            "interval must be a duration from 1ms to 1h, such as \"250ms\" or \"2s\".";
-
     private final Pipeline pipeline;
 
     PipelineEndpoint(Pipeline pipeline) {
@@ -45,7 +42,8 @@ class PipelineEndpoint {
             case "resume" -> pipeline.resume().map(WebEndpointResponse::new);
             case "interval" -> {
                 Duration parsed = parse(interval);
-                yield (parsed == null) ? Mono.just(badRequest(INTERVAL_RULE + " Got: " + interval))
+                yield (parsed == null)
+                        ? Mono.just(badRequest(PipelineProperties.INTERVAL_RULE + " Got: " + interval))
                         : pipeline.interval(parsed).map(WebEndpointResponse::new);
             }
             default -> Mono.just(badRequest("Unknown action '" + action + "': use pause, resume or interval."));

@@ -92,11 +92,11 @@ class PipelineHandler {
         String rule = "count must be a whole number from 1 to " + settings.maxRunCount() + ".";
         String count = request.queryParam(COUNT)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "count is missing: " + rule));
-        if (!WHOLE_NUMBER.matcher(count).matches() || Integer.parseInt(count) < 1
-                || Integer.parseInt(count) > settings.maxRunCount()) {
+        int parsed = WHOLE_NUMBER.matcher(count).matches() ? Integer.parseInt(count) : 0;
+        if (parsed < 1 || parsed > settings.maxRunCount()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "count is not valid: " + rule);
         }
-        return Integer.parseInt(count);
+        return parsed;
     }
 
     /**

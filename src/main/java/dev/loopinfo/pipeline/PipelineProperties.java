@@ -36,7 +36,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record PipelineProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1s") @DurationMin(millis = 1) @DurationMax(hours = 1) Duration interval,
+        @DefaultValue("1s") @DurationMin(millis = MIN_INTERVAL_MILLIS) @DurationMax(hours = MAX_INTERVAL_HOURS)
+        Duration interval,
         @DefaultValue("1") @Min(1) @Max(100_000) int batch,
         @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration work,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate,
@@ -50,8 +51,16 @@ public record PipelineProperties(
         @DefaultValue("15s") @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration heartbeatInterval,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxRunCount) {
 
-    /** The range of intervals the Actuator endpoint accepts, as for the setting itself. */
-    static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+    /** The interval's range: the setting's (above) and the Actuator control's, written once. */
+    static final long MIN_INTERVAL_MILLIS = 1;
 
-    static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    static final long MAX_INTERVAL_HOURS = 1;
+
+    static final Duration MIN_INTERVAL = Duration.ofMillis(MIN_INTERVAL_MILLIS);
+
+    static final Duration MAX_INTERVAL = Duration.ofHours(MAX_INTERVAL_HOURS);
+
+    /** The range in words, for an interval the Actuator control refuses. */
+    static final String INTERVAL_RULE = "interval must be a duration from " + MIN_INTERVAL_MILLIS + "ms to "
+            + MAX_INTERVAL_HOURS + "h, such as \"250ms\" or \"2s\".";
 }
