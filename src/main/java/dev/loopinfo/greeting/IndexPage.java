@@ -1,9 +1,12 @@
 package dev.loopinfo.greeting;
 
+import java.util.List;
+
 import io.jstach.jstache.JStache;
 import io.jstach.jstache.JStacheConfig;
 import io.jstach.jstachio.Output;
 
+import dev.loopinfo.lessons.Lesson;
 import dev.loopinfo.web.Page;
 
 /**
@@ -20,6 +23,11 @@ import dev.loopinfo.web.Page;
 @JStacheConfig(using = Page.class)
 public record IndexPage(String heading, String version, String host, String node, String namespace,
         String thread) implements Page {
+
+    /** The lessons the page links to, as the lessons name themselves. */
+    public List<Lesson> lessons() {
+        return List.of(Lesson.values());
+    }
 
     /** Whether there is a namespace to show: outside Kubernetes the fact is left out of the page. */
     public boolean hasNamespace() {
