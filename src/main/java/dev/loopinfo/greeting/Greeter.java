@@ -19,12 +19,12 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class Greeter {
 
-    private final GreetingProperties properties;
+    private final GreetingProperties settings;
 
     private final Timer wait;
 
-    Greeter(GreetingProperties properties, MeterRegistry registry) {
-        this.properties = properties;
+    Greeter(GreetingProperties settings, MeterRegistry registry) {
+        this.settings = settings;
         this.wait = Timer.builder("loopinfo.greeting.wait")
             .description("The greeting's own non-blocking wait, from receiving the request to resuming it")
             .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(600),
@@ -38,9 +38,9 @@ class Greeter {
             // Mono.delay's own clock, so virtual time in tests is the time measured.
             Scheduler clock = Schedulers.parallel();
             long received = clock.now(TimeUnit.NANOSECONDS);
-            return Mono.delay(properties.delay(), clock).map(tick -> {
+            return Mono.delay(settings.delay(), clock).map(tick -> {
                 wait.record(clock.now(TimeUnit.NANOSECONDS) - received, TimeUnit.NANOSECONDS);
-                return new Greeting("Hello, " + name.value() + "!", name.value(), properties.delay().toMillis(),
+                return new Greeting("Hello, " + name.value() + "!", name.value(), settings.delay().toMillis(),
                         receivedOn, Thread.currentThread().getName());
             });
         });

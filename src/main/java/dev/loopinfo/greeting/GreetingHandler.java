@@ -19,13 +19,13 @@ class GreetingHandler {
 
     private final Greeter greeter;
 
-    private final GreetingProperties properties;
+    private final GreetingProperties settings;
 
     private final Instance instance;
 
-    GreetingHandler(Greeter greeter, GreetingProperties properties, Instance instance) {
+    GreetingHandler(Greeter greeter, GreetingProperties settings, Instance instance) {
         this.greeter = greeter;
-        this.properties = properties;
+        this.settings = settings;
         this.instance = instance;
     }
 
@@ -40,7 +40,7 @@ class GreetingHandler {
     /** The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}. */
     Mono<ServerResponse> form(ServerRequest request) {
         String raw = UriComponentsBuilder.fromUri(request.uri()).build().getQueryParams().getFirst("name");
-        Name name = Name.fromFormValue((raw != null) ? raw : "", properties.maxNameLength());
+        Name name = Name.fromFormValue((raw != null) ? raw : "", settings.maxNameLength());
         URI greeting = UriComponentsBuilder.fromPath("/hello/{name}").encode().buildAndExpand(name.value()).toUri();
         return ServerResponse.seeOther(greeting).build();
     }
@@ -68,6 +68,6 @@ class GreetingHandler {
         List<PathContainer.Element> elements = request.requestPath().pathWithinApplication().elements();
         PathContainer.Element last = elements.get(elements.size() - 1);
         String raw = (last instanceof PathContainer.PathSegment segment) ? segment.value() : "";
-        return Name.fromPathSegment(raw, properties.maxNameLength());
+        return Name.fromPathSegment(raw, settings.maxNameLength());
     }
 }

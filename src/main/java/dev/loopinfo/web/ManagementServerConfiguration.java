@@ -50,10 +50,10 @@ class ManagementServerConfiguration {
      * {@code NettyServerCustomizer} beans, only factory customizers of its own context.
      */
     @Bean
-    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties limits,
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties settings,
             ServerProperties server) {
         return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
-                VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(limits.requestBodyTimeout()));
+                VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(settings.requestBodyTimeout()));
     }
 
     /**

@@ -42,9 +42,9 @@ class WebConfiguration {
 
     /** Bounds the time to receive a request body, and the connections held, on the app port. */
     @Bean
-    NettyServerCustomizer httpLimits(HttpProperties limits) {
-        int maxConnections = ConnectionLimit.of(limits.maxConnections());
-        NettyServerCustomizer bodyTimeout = RequestBodyTimeout.of(limits.requestBodyTimeout());
+    NettyServerCustomizer httpLimits(HttpProperties settings) {
+        int maxConnections = ConnectionLimit.of(settings.maxConnections());
+        NettyServerCustomizer bodyTimeout = RequestBodyTimeout.of(settings.requestBodyTimeout());
         return server -> bodyTimeout.apply(server.maxConnections(maxConnections));
     }
 
