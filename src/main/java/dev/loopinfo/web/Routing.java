@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +45,9 @@ public final class Routing {
 
     private static final String ACCEPTED = Routing.class.getName() + ".ACCEPTED";
 
+    /** {@code Cache-Control: no-cache}, written once: {@code CacheControl} builds its value anew on every call. */
+    static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
+
     private Routing() {
     }
 
@@ -60,7 +64,7 @@ public final class Routing {
      * its JSON shows the moment it was asked for, so a browser or a cache asks again rather than reuse it.
      */
     public static Mono<ServerResponse> answer(HttpStatusCode status, MediaType type, Object body) {
-        return ServerResponse.status(status).contentType(type).cacheControl(CacheControl.noCache())
+        return ServerResponse.status(status).contentType(type).header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
             .body(BodyInserters.fromValue(body));
     }
 

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -66,7 +65,7 @@ public final class StaticFiles {
         HeldFile held = (HeldFile) file;
         headers.setLastModified(held.lastModified());
         headers.setETag(held.etag());
-        headers.setCacheControl(CacheControl.noCache());
+        headers.setCacheControl(Routing.NO_CACHE);
     }
 
     private static String path(Resource resource) {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Two builds of loopinfo side by side, in one run: a git revision's jar against the working tree's, only one under
+# load at a time, wrk against each in turn with the pairs alternated (a browser's Accept-Encoding), req/s per run
+# and the median of each. For "does this change slow GET /?".
+#
+#   bench/versions.sh <revision> [seconds per run, default 10] [pairs, default 5] [paths, default /]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+revision=${1:?a git revision to compare against, e.g. HEAD~1}
+seconds=${2:-10}
+pairs=${3:-5}
+paths=("${@:4}")
+[ ${#paths[@]} -gt 0 ] || paths=(/)
+mkdir -p target/bench
+./mvnw -B -q -DskipTests package
+after=$(ls target/loopinfo-*.jar | head -1)
+before_tree=target/bench/before
+rm -rf "$before_tree"
+git worktree add -q --detach "$before_tree" "$revision"
+trap 'git worktree remove --force "$before_tree" 2>/dev/null || true' EXIT
+(cd "$before_tree" && ./mvnw -B -q -DskipTests package)
+before=$(ls "$before_tree"/target/loopinfo-*.jar | head -1)
+. bench/jvm.sh
+# shellcheck disable=SC2207 # the flags are words without spaces
+java_opts=($(chart_flags "${LIMIT:-768}"))
+encoding='Accept-Encoding: gzip, deflate, br, zstd'
+
+wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
+"$java" "${java_opts[@]}" -jar "$after" --server.port=18080 --management.server.port=18081 \
+  > target/bench/versions-after.log 2>&1 &
+after_pid=$!
+"$java" "${java_opts[@]}" -jar "$before" --server.port=18090 --management.server.port=18091 \
+  > target/bench/versions-before.log 2>&1 &
+before_pid=$!
+trap 'kill $after_pid $before_pid 2>/dev/null || true; git worktree remove --force "$before_tree" 2>/dev/null || true' EXIT
+wait_for http://127.0.0.1:18080/
+wait_for http://127.0.0.1:18090/
+
+rps() { wrk -t2 -c64 -d"${seconds}s" -H "$encoding" "$1" | awk '/Requests\/sec/ { printf "%.0f", $2 }'; }
+median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "| path | runs, working tree (req/s) | runs, $revision | median, working tree | median, $revision | ratio |"
+echo "| --- | --- | --- | ---: | ---: | ---: |"
+for path in "${paths[@]}"; do
+  # Warm-up, both: C2 needs ~30 s of traffic before a page reaches its steady rate.
+  for port in 18080 18090; do wrk -t2 -c64 -d30s -H "$encoding" "http://127.0.0.1:$port$path" > /dev/null; done
+  runs_after=(); runs_before=()
+  for pair in $(seq 1 "$pairs"); do
+    if (( pair % 2 )); then
+      runs_after+=("$(rps "http://127.0.0.1:18080$path")"); runs_before+=("$(rps "http://127.0.0.1:18090$path")")
+    else
+      runs_before+=("$(rps "http://127.0.0.1:18090$path")"); runs_after+=("$(rps "http://127.0.0.1:18080$path")")
+    fi
+  done
+  m_after=$(echo "${runs_after[*]}" | median); m_before=$(echo "${runs_before[*]}" | median)
+  echo "| \`$path\` | ${runs_after[*]} | ${runs_before[*]} | $m_after | $m_before | $(awk -v a="$m_after" -v b="$m_before" 'BEGIN { printf "%.2f", a / b }') |"
+done
