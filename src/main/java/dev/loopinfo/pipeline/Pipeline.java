@@ -2,7 +2,6 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -11,10 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +27,10 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The original producer → consumer → "200 OK" flow, run continuously: a {@code Flux.interval} producer, a
- * bounded buffer, a consumer of configurable concurrency, and the replies flowing back to the producer. Like
- * the original it runs on one thread, the pipeline scheduler's, with no locks: every count changes there, and
- * controls and snapshots hop there too.
+ * The original producer → consumer → "200 OK" flow, run continuously, and its life: a ticking producer, a bounded
+ * buffer, a consumer of configurable concurrency and the replies flowing back; started, paused, re-timed and
+ * drained at stop. Like the original it runs on one thread, the pipeline scheduler's, with no locks: every count
+ * in its {@link PipelineAccount} changes there, and controls and snapshots hop there too.
  */
 public class Pipeline implements SmartLifecycle {
 
@@ -55,20 +51,9 @@ public class Pipeline implements SmartLifecycle {
 
     private final Consumer consumer;
 
-    // Written only on the pipeline thread; atomics so that metrics may read them from anywhere.
-    private final AtomicLong produced = new AtomicLong();
+    private final PipelineAccount account = new PipelineAccount();
 
-    private final AtomicLong started = new AtomicLong();
-
-    private final AtomicLong acknowledged = new AtomicLong();
-
-    private final AtomicLong failed = new AtomicLong();
-
-    private final AtomicLong dropped = new AtomicLong();
-
-    private final AtomicLong deferred = new AtomicLong();
-
-    private final AtomicLong skippedTicks = new AtomicLong();
+    private final PipelineMeters meters;
 
     /** The producer's clock: the latest tick interval, or paused. Replaying it restarts the ticks. */
     private final Sinks.Many<Ticking> ticking = Sinks.many().replay().latest();
@@ -82,8 +67,6 @@ public class Pipeline implements SmartLifecycle {
     private volatile Duration interval;
 
     private Disposable flow;
-
-    private final Timer latency;
 
     private final LongSupplier nanoClock;
 
@@ -100,43 +83,7 @@ public class Pipeline implements SmartLifecycle {
         this.transcript = new TranscriptRing(settings.transcriptLines());
         this.producer = new Producer(transcript, nanoClock);
         this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
-        this.latency = Timer.builder("loopinfo.pipeline.latency")
-            .description("Time from producing a message to its acknowledgement, retries included")
-            .publishPercentileHistogram()
-            .register(registry);
-        bindMetrics(registry);
-    }
-
-    private void bindMetrics(MeterRegistry registry) {
-        Map<String, AtomicLong> outcomes = Map.of("produced", produced, "acknowledged", acknowledged, "failed",
-                failed, "dropped", dropped, "deferred", deferred);
-        outcomes.forEach((outcome, count) -> FunctionCounter.builder("loopinfo.pipeline.messages", count,
-                AtomicLong::get)
-            .description("Pipeline messages by outcome; deferred counts messages the producer held back")
-            .tag("outcome", outcome)
-            .baseUnit("messages")
-            .register(registry));
-        FunctionCounter.builder("loopinfo.pipeline.ticks.skipped", skippedTicks, AtomicLong::get)
-            .description("Producer ticks skipped because the last batch took longer than the interval")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.in.flight", this, Pipeline::inFlight)
-            .description("Messages produced and not yet settled: buffered or being consumed")
-            .baseUnit("messages")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.buffered", this, Pipeline::buffered)
-            .description("Messages waiting in the buffer between producer and consumer")
-            .baseUnit("messages")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.buffer.capacity", settings, PipelineProperties::bufferSize)
-            .description("Most messages the buffer holds (loopinfo.pipeline.buffer-size)")
-            .baseUnit("messages")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.listeners", transcript, TranscriptRing::listeners)
-            .description("Open /pipeline/events streams following the transcript")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.running", this, pipeline -> pipeline.state() == State.RUNNING ? 1 : 0)
-            .description("1 while the pipeline is producing, 0 when paused, stopped or not started")
-            .register(registry);
+        this.meters = new PipelineMeters(registry, this, account, settings, transcript);
     }
 
     /**
@@ -180,7 +127,7 @@ public class Pipeline implements SmartLifecycle {
                 long now = scheduler.now(TimeUnit.NANOSECONDS);
                 long missed = (now - due.get()) / everyNanos;
                 if (missed > 0) {
-                    skippedTicks.addAndGet(missed);
+                    account.onTicksSkipped(missed);
                 }
                 due.set(now + everyNanos);
             });
@@ -271,7 +218,7 @@ public class Pipeline implements SmartLifecycle {
             drained = Sinks.empty();
             tick(true);
             log.info("Pipeline stopping: waiting up to {} ms for {} in-flight message(s)",
-                    settings.shutdownTimeout().toMillis(), inFlight());
+                    settings.shutdownTimeout().toMillis(), account.inFlight());
             settleIfDrained();
             drained.asMono()
                 .timeout(settings.shutdownTimeout(), scheduler)
@@ -280,10 +227,10 @@ public class Pipeline implements SmartLifecycle {
                     flow.dispose();
                     discardInFlight();
                     state = State.STOPPED;
-                    PipelineSnapshot account = snapshotNow();
+                    PipelineSnapshot last = snapshotNow();
                     log.info("Pipeline stopped: produced {} = acknowledged {} + failed {} + dropped {} + in flight {}"
-                            + " (deferred {})", account.produced(), account.acknowledged(), account.failed(),
-                            account.dropped(), account.inFlight(), account.deferred());
+                            + " (deferred {})", last.produced(), last.acknowledged(), last.failed(), last.dropped(),
+                            last.inFlight(), last.deferred());
                     stopped.tryEmitEmpty();
                     done.run();
                 })
@@ -292,18 +239,14 @@ public class Pipeline implements SmartLifecycle {
     }
 
     /**
-     * After a stop whose wait timed out, what the disposed flow still held is gone: buffered messages count as
-     * dropped, those being consumed as failed, so that the account balances with nothing in flight and a restarted
-     * pipeline does not hold back for a buffer that is no longer there.
+     * After a stop whose wait timed out, what the disposed flow still held is gone: counted so that the account
+     * balances with nothing in flight and a restarted pipeline does not hold back for a buffer no longer there.
      */
     private void discardInFlight() {
-        long buffered = buffered();
-        long consuming = inFlight() - buffered;
-        if (buffered + consuming > 0) {
-            dropped.addAndGet(buffered);
-            failed.addAndGet(consuming);
+        PipelineAccount.Counts left = account.discardInFlight();
+        if (left.inFlight() > 0) {
             log.warn("Pipeline stopped before {} message(s) settled: {} buffered counted as dropped, {} being consumed "
-                    + "as failed", buffered + consuming, buffered, consuming);
+                    + "as failed", left.inFlight(), left.buffered(), left.consuming());
         }
     }
 
@@ -320,37 +263,33 @@ public class Pipeline implements SmartLifecycle {
     }
 
     long produced() {
-        return produced.get();
+        return account.produced();
     }
 
     long acknowledged() {
-        return acknowledged.get();
+        return account.acknowledged();
     }
 
     long buffered() {
-        return Math.max(0, produced.get() - dropped.get() - started.get());
-    }
-
-    long inFlight() {
-        return Math.max(0, produced.get() - acknowledged.get() - failed.get() - dropped.get());
+        return account.buffered();
     }
 
     private void produce(Integer slot, SynchronousSink<Message> sink) {
-        if (settings.overflow() == Overflow.BACKPRESSURE && buffered() >= settings.bufferSize()) {
-            deferred.incrementAndGet();
+        if (settings.overflow() == Overflow.BACKPRESSURE && account.buffered() >= settings.bufferSize()) {
+            account.onDeferred();
             return;
         }
-        produced.incrementAndGet();
+        account.onProduced();
         sink.next(producer.produce());
     }
 
     private void drop(Message message) {
-        dropped.incrementAndGet();
+        account.onDropped();
         producer.dropped(message);
     }
 
     private Mono<Outcome> consume(Message message) {
-        started.incrementAndGet();
+        account.onStarted();
         if (consumer.answersAtOnce()) {
             // Nothing to wait for: settle every attempt here and hand flatMap a ready value, which it takes
             // without subscribing to an inner chain. This is the unthrottled pipeline's hot path.
@@ -382,20 +321,19 @@ public class Pipeline implements SmartLifecycle {
 
     private void settle(Outcome outcome) {
         if (outcome.failure() == null) {
-            latency.record(nanoClock.getAsLong() - outcome.message().producedAt(),
-                    TimeUnit.NANOSECONDS);
-            acknowledged.incrementAndGet();
+            meters.acknowledged(nanoClock.getAsLong() - outcome.message().producedAt());
+            account.onAcknowledged();
             producer.received(outcome.reply());
         }
         else {
-            failed.incrementAndGet();
+            account.onFailed();
             producer.gaveUp(outcome.message(), outcome.attempts(), outcome.failure());
         }
         settleIfDrained();
     }
 
     private void settleIfDrained() {
-        if (state == State.STOPPING && inFlight() == 0) {
+        if (state == State.STOPPING && account.inFlight() == 0) {
             drained.tryEmitEmpty();
         }
     }
@@ -432,14 +370,9 @@ public class Pipeline implements SmartLifecycle {
     }
 
     private PipelineSnapshot snapshotNow() {
-        long acknowledgedNow = acknowledged.get();
-        long failedNow = failed.get();
-        long startedNow = started.get();
-        long droppedNow = dropped.get();
-        long producedNow = produced.get();
-        return new PipelineSnapshot(state.name(), producedNow, acknowledgedNow, failedNow, droppedNow,
-                deferred.get(), producedNow - acknowledgedNow - failedNow - droppedNow,
-                producedNow - droppedNow - startedNow, startedNow - acknowledgedNow - failedNow,
+        PipelineAccount.Counts now = account.now();
+        return new PipelineSnapshot(state.name(), now.produced(), now.acknowledged(), now.failed(), now.dropped(),
+                now.deferred(), now.inFlight(), now.buffered(), now.consuming(),
                 new PipelineSnapshot.Settings(interval.toMillis(), settings.batch(), settings.work().toMillis(),
                         settings.concurrency(), settings.bufferSize(), settings.overflow().settingName(),
                         settings.retries(), settings.failureRate()));

@@ -1,0 +1,62 @@
+package dev.loopinfo.pipeline;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The pipeline's meters: its account as counters and gauges read when scraped, whether it runs, and each message's
+ * time from produced to acknowledged.
+ */
+final class PipelineMeters {
+
+    private final Timer latency;
+
+    PipelineMeters(MeterRegistry registry, Pipeline pipeline, PipelineAccount account, PipelineProperties settings,
+            TranscriptRing transcript) {
+        this.latency = Timer.builder("loopinfo.pipeline.latency")
+            .description("Time from producing a message to its acknowledgement, retries included")
+            .publishPercentileHistogram()
+            .register(registry);
+        Map<String, ToDoubleFunction<PipelineAccount>> outcomes = Map.of("produced", PipelineAccount::produced,
+                "acknowledged", PipelineAccount::acknowledged, "failed", PipelineAccount::failed, "dropped",
+                PipelineAccount::dropped, "deferred", PipelineAccount::deferred);
+        outcomes.forEach((outcome, count) -> FunctionCounter.builder("loopinfo.pipeline.messages", account, count)
+            .description("Pipeline messages by outcome; deferred counts messages the producer held back")
+            .tag("outcome", outcome)
+            .baseUnit("messages")
+            .register(registry));
+        FunctionCounter.builder("loopinfo.pipeline.ticks.skipped", account, PipelineAccount::skippedTicks)
+            .description("Producer ticks skipped because the last batch took longer than the interval")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.in.flight", account, PipelineAccount::inFlight)
+            .description("Messages produced and not yet settled: buffered or being consumed")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.buffered", account, PipelineAccount::buffered)
+            .description("Messages waiting in the buffer between producer and consumer")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.buffer.capacity", settings, PipelineProperties::bufferSize)
+            .description("Most messages the buffer holds (loopinfo.pipeline.buffer-size)")
+            .baseUnit("messages")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.listeners", transcript, TranscriptRing::listeners)
+            .description("Open /pipeline/events streams following the transcript")
+            .register(registry);
+        Gauge.builder("loopinfo.pipeline.running", pipeline,
+                running -> running.state() == Pipeline.State.RUNNING ? 1 : 0)
+            .description("1 while the pipeline is producing, 0 when paused, stopped or not started")
+            .register(registry);
+    }
+
+    /** A message acknowledged {@code nanos} after it was produced. */
+    void acknowledged(long nanos) {
+        latency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+}
