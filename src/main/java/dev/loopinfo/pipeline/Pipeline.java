@@ -64,6 +64,9 @@ public class Pipeline implements SmartLifecycle {
 
     private volatile State state = State.NOT_STARTED;
 
+    /** The pipeline's thread, named by the work that last hopped there (after shutdown, the last it had). */
+    private volatile String thread = "";
+
     private volatile Duration interval;
 
     private Disposable flow;
@@ -359,20 +362,26 @@ public class Pipeline implements SmartLifecycle {
     }
 
     private <T> Mono<T> onPipelineThread(Supplier<T> work) {
-        return Mono.fromSupplier(work)
+        return Mono.fromSupplier(() -> {
+            thread = Thread.currentThread().getName();
+            return work.get();
+        })
             .subscribeOn(scheduler)
             // After shutdown the pipeline's thread is gone; what it left is final and safe to read.
             .onErrorResume(RejectedExecutionException.class, gone -> Mono.fromSupplier(work));
     }
 
     private void schedule(Runnable work) {
-        scheduler.schedule(work);
+        scheduler.schedule(() -> {
+            thread = Thread.currentThread().getName();
+            work.run();
+        });
     }
 
     private PipelineSnapshot snapshotNow() {
         PipelineAccount.Counts now = account.now();
-        return new PipelineSnapshot(state.name(), now.produced(), now.acknowledged(), now.failed(), now.dropped(),
-                now.deferred(), now.inFlight(), now.buffered(), now.consuming(),
+        return new PipelineSnapshot(state.name(), thread, now.produced(), now.acknowledged(), now.failed(),
+                now.dropped(), now.deferred(), now.inFlight(), now.buffered(), now.consuming(),
                 new PipelineSnapshot.Settings(interval.toMillis(), settings.batch(), settings.work().toMillis(),
                         settings.concurrency(), settings.bufferSize(), settings.overflow().settingName(),
                         settings.retries(), settings.failureRate()));

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * {@code produced = acknowledged + failed + dropped + inFlight}, and {@code inFlight = buffered + consuming}.
  *
  * @param state NOT_STARTED, RUNNING, PAUSED, STOPPING or STOPPED
+ * @param thread the one thread the pipeline runs on, e.g. {@code pipeline-1}
  * @param produced messages made by the producer
  * @param acknowledged messages the consumer answered {@code 200 OK}
  * @param failed messages that failed every attempt
@@ -17,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param consuming messages the consumer is working on
  * @param settings the settings in force
  */
-public record PipelineSnapshot(String state, long produced, long acknowledged, long failed, long dropped,
+public record PipelineSnapshot(String state, String thread, long produced, long acknowledged, long failed, long dropped,
         long deferred, long inFlight, long buffered, long consuming, Settings settings) {
 
     /**

@@ -13,7 +13,7 @@ class PipelinePageTest {
 
     @Test
     void running() {
-        PipelineSnapshot snapshot = new PipelineSnapshot("RUNNING", 1200, 1100, 3, 7, 11, 90, 80, 10,
+        PipelineSnapshot snapshot = new PipelineSnapshot("RUNNING", "pipeline-7", 1200, 1100, 3, 7, 11, 90, 80, 10,
                 new PipelineSnapshot.Settings(1000, 5, 20, 4, 256, "drop-oldest", 2, 0.25));
         assertGolden(new PipelinePage(snapshot, List.of("[pipeline-1] producer: message 1 " + HOSTILE,
                 "[pipeline-1] consumer: 200 OK"), 200), "pipeline");
@@ -21,14 +21,14 @@ class PipelinePageTest {
 
     @Test
     void notStartedWithNoTranscript() {
-        PipelineSnapshot snapshot = new PipelineSnapshot("NOT_STARTED", 0, 0, 0, 0, 0, 0, 0, 0,
+        PipelineSnapshot snapshot = new PipelineSnapshot("NOT_STARTED", "pipeline-1", 0, 0, 0, 0, 0, 0, 0, 0,
                 new PipelineSnapshot.Settings(1, 1, 0, 1, 1, "backpressure", 0, 0));
         assertGolden(new PipelinePage(snapshot, List.of(), 10), "pipeline-empty");
     }
 
     @Test
     void theSettingsReadAsASentence() {
-        PipelineSnapshot snapshot = new PipelineSnapshot("RUNNING", 0, 0, 0, 0, 0, 0, 0, 0,
+        PipelineSnapshot snapshot = new PipelineSnapshot("RUNNING", "pipeline-1", 0, 0, 0, 0, 0, 0, 0, 0,
                 new PipelineSnapshot.Settings(250, 1000, 1500, 1, 256, "drop-newest", 1, 0));
         assertThat(new PipelinePage(snapshot, List.of(), 200).inWords()).isEqualTo("The producer makes 1,000 "
                 + "messages every 250 ms; the consumer works 1,500 ms on each, 1 message at a time, and retries a "

@@ -100,6 +100,7 @@ class PipelineRoutesTest {
             .expectHeader().contentType(MediaType.APPLICATION_JSON)
             .expectBody()
             .jsonPath("$.state").value(String.class, state -> assertThat(state).isIn("RUNNING", "PAUSED"))
+            .jsonPath("$.thread").value(String.class, thread -> assertThat(thread).matches("pipeline-\\d+"))
             .jsonPath("$.produced").isNumber()
             .jsonPath("$.inFlight").isNumber()
             .jsonPath("$.settings.bufferSize").isEqualTo(256)
@@ -114,6 +115,10 @@ class PipelineRoutesTest {
             .expectHeader().contentType("text/html;charset=UTF-8")
             .expectBody(String.class).returnResult().getResponseBody();
 
+        // The thread the lead names is the one the pipeline runs on.
+        String thread = client.get().uri("/api/pipeline").exchange()
+            .expectBody(PipelineSnapshot.class).returnResult().getResponseBody().thread();
+        assertThat(page).contains("all on one thread,\n<code>" + thread + "</code>, with no locks");
         assertThat(page).contains("<h1>Pipeline</h1>", "<dd id=\"produced\">", "<meter id=\"buffer\" min=\"0\" max=\"256\"",
                 "<div id=\"transcript\" class=\"transcript\" role=\"log\"", "data-keep=\"200\"",
                 "<script src=\"/js/pipeline.js\" defer></script>");
