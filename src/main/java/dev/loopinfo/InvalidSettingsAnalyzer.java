@@ -32,7 +32,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * When a loopinfo setting stops the start-up, reports every invalid {@code loopinfo.*} setting at once — not only
- * the first one Spring met — each by the name, and with the value, that the README and the user wrote
+ * the first one Spring met — each by the name, and with the value, that docs/configuration.md and the user wrote
  * ({@code loopinfo.greeting.max-name-length = 2000}, not {@code maxNameLength}, {@code PT2M} or {@code DROP_OLDEST}),
  * where it came from, and the rule it breaks.
  */
@@ -61,7 +61,7 @@ class InvalidSettingsAnalyzer extends AbstractFailureAnalyzer<BindException> imp
         return new FailureAnalysis(
                 (problems.size() == 1 ? "A loopinfo setting is invalid:" : problems.size() + " loopinfo settings are invalid:")
                         + "\n\n" + String.join("\n", problems),
-                "Correct the settings above; README.md (Configuration) lists each with its default and range. As an "
+                "Correct the settings above; docs/configuration.md lists each with its default and range. As an "
                         + "environment variable, a key is written in capitals with underscores for dots and dashes: "
                         + "loopinfo.greeting.max-name-length is LOOPINFO_GREETING_MAX_NAME_LENGTH.",
                 cause);
@@ -107,7 +107,7 @@ class InvalidSettingsAnalyzer extends AbstractFailureAnalyzer<BindException> imp
             .collect(Collectors.collectingAndThen(Collectors.joining("; "), rules -> rules.isEmpty() ? null : rules));
     }
 
-    /** What a value of this type looks like, in the README's spelling. */
+    /** What a value of this type looks like, as docs/configuration.md spells it. */
     private static String expected(Class<?> type) {
         if (type.isEnum()) {
             return "must be one of " + Arrays.stream(type.getEnumConstants())

@@ -29,7 +29,7 @@ import dev.loopinfo.ServerTest;
 
 /**
  * A real Prometheus server, on loopback with a 1 s scrape interval, scrapes the running application; its query
- * API then answers the questions the README's PromQL answers.
+ * API then answers the questions the PromQL of docs/metrics.md answers.
  */
 @ServerTest
 class PrometheusServerTest {
