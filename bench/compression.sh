@@ -15,7 +15,7 @@ jar=$(ls target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # shellcheck disable=SC2207 # the flags are words without spaces
 java_opts=($(chart_flags "${LIMIT:-768}"))
-encoding='Accept-Encoding: gzip, deflate, br, zstd'
+. bench/pairs.sh
 paths=(/ /pipeline /css/loopinfo.css /v3/api-docs)
 
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
@@ -41,7 +41,6 @@ for path in "${paths[@]}"; do
   echo "| \`$path\` | $plain | $packed | ${coding:-none} |"
 done
 
-rps() { wrk -t2 -c64 -d"${seconds}s" -H "$encoding" "$1" | awk '/Requests\/sec/ { printf "%.0f", $2 }'; }
 # Warm-up: C2 needs ~30 s of traffic before a page reaches its steady rate.
 for port in 18080 18090; do
   for path in "${paths[@]}"; do wrk -t2 -c64 -d15s -H "$encoding" "http://127.0.0.1:$port$path" > /dev/null; done
@@ -50,17 +49,6 @@ done
 echo
 echo "| path | runs, on (req/s) | runs, off | median on | median off | on ÷ off |"
 echo "| --- | --- | --- | ---: | ---: | ---: |"
-median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for path in "${paths[@]}"; do
-  runs_on=(); runs_off=()
-  for pair in $(seq 1 "$pairs"); do
-    # Alternate which goes first, so that neither always runs on a machine just warmed by the other.
-    if (( pair % 2 )); then
-      runs_on+=("$(rps "http://127.0.0.1:18080$path")"); runs_off+=("$(rps "http://127.0.0.1:18090$path")")
-    else
-      runs_off+=("$(rps "http://127.0.0.1:18090$path")"); runs_on+=("$(rps "http://127.0.0.1:18080$path")")
-    fi
-  done
-  m_on=$(echo "${runs_on[*]}" | median); m_off=$(echo "${runs_off[*]}" | median)
-  echo "| \`$path\` | ${runs_on[*]} | ${runs_off[*]} | $m_on | $m_off | $(awk -v a="$m_on" -v b="$m_off" 'BEGIN { printf "%.2f", a / b }') |"
+  compare "$path" "http://127.0.0.1:18080$path" "http://127.0.0.1:18090$path"
 done

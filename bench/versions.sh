@@ -23,7 +23,7 @@ before=$(ls "$before_tree"/target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # shellcheck disable=SC2207 # the flags are words without spaces
 java_opts=($(chart_flags "${LIMIT:-768}"))
-encoding='Accept-Encoding: gzip, deflate, br, zstd'
+. bench/pairs.sh
 
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 "$java" "${java_opts[@]}" -jar "$after" --server.port=18080 --management.server.port=18081 \
@@ -36,21 +36,10 @@ trap 'kill $after_pid $before_pid 2>/dev/null || true; git worktree remove --for
 wait_for http://127.0.0.1:18080/
 wait_for http://127.0.0.1:18090/
 
-rps() { wrk -t2 -c64 -d"${seconds}s" -H "$encoding" "$1" | awk '/Requests\/sec/ { printf "%.0f", $2 }'; }
-median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "| path | runs, working tree (req/s) | runs, $revision | median, working tree | median, $revision | ratio |"
 echo "| --- | --- | --- | ---: | ---: | ---: |"
 for path in "${paths[@]}"; do
   # Warm-up, both: C2 needs ~30 s of traffic before a page reaches its steady rate.
   for port in 18080 18090; do wrk -t2 -c64 -d30s -H "$encoding" "http://127.0.0.1:$port$path" > /dev/null; done
-  runs_after=(); runs_before=()
-  for pair in $(seq 1 "$pairs"); do
-    if (( pair % 2 )); then
-      runs_after+=("$(rps "http://127.0.0.1:18080$path")"); runs_before+=("$(rps "http://127.0.0.1:18090$path")")
-    else
-      runs_before+=("$(rps "http://127.0.0.1:18090$path")"); runs_after+=("$(rps "http://127.0.0.1:18080$path")")
-    fi
-  done
-  m_after=$(echo "${runs_after[*]}" | median); m_before=$(echo "${runs_before[*]}" | median)
-  echo "| \`$path\` | ${runs_after[*]} | ${runs_before[*]} | $m_after | $m_before | $(awk -v a="$m_after" -v b="$m_before" 'BEGIN { printf "%.2f", a / b }') |"
+  compare "$path" "http://127.0.0.1:18080$path" "http://127.0.0.1:18090$path"
 done
