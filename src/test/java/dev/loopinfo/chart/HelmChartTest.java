@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -173,7 +172,7 @@ class HelmChartTest {
         Container container = pod.getContainers().get(0);
 
         assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(5L);
-        assertThat(applicationYaml(chart)).contains("timeout-per-shutdown-phase: 30s");
+        assertThat(chart.applicationYaml()).contains("timeout-per-shutdown-phase: 30s");
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(5L + 30L);
     }
 
@@ -207,13 +206,13 @@ class HelmChartTest {
         RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.greeting.delay", "2s")
             .set("ports.http", "9090"));
 
-        assertThat(applicationYaml(chart)).contains("delay: 2s", "port: 9090", "console: ecs");
+        assertThat(chart.applicationYaml()).contains("delay: 2s", "port: 9090", "console: ecs");
         assertThat(container(chart).getEnv()).anySatisfy(variable -> {
             assertThat(variable.getName()).isEqualTo("SPRING_CONFIG_ADDITIONAL_LOCATION");
             assertThat(variable.getValue()).isEqualTo("optional:file:/config/");
         });
         assertThat(container(chart).getPorts()).extracting(ContainerPort::getContainerPort).contains(9090);
-        assertThat(applicationYaml(RenderedChart.renderWith(VALUES.resolve("monitoring-off.yaml"))))
+        assertThat(RenderedChart.renderWith(VALUES.resolve("monitoring-off.yaml")).applicationYaml())
             .doesNotContain("structured");
     }
 
@@ -222,32 +221,32 @@ class HelmChartTest {
         RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.http.maxConnections", "5000")
             .set("loopinfo.lessons.sleep", "2s"));
 
-        assertThat(applicationYaml(chart)).contains("maxConnections: 5000", "sleep: 2s");
+        assertThat(chart.applicationYaml()).contains("maxConnections: 5000", "sleep: 2s");
     }
 
     @Test
     void thePipelineControlsCanBeTurnedOff() {
-        assertThat(applicationYaml(RenderedChart.render())).doesNotContain("access:");
-        assertThat(applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false"))))
-            .containsPattern("endpoint:\\s+pipeline:\\s+access: read-only");
+        assertThat(RenderedChart.render().applicationYaml()).doesNotContain("access:");
+        assertThat(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false"))
+            .applicationYaml()).containsPattern("endpoint:\\s+pipeline:\\s+access: read-only");
     }
 
     @Test
     void theTestBedControlsCanBeTurnedOffWithThePipelineControls() {
-        String both = applicationYaml(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")
-            .set("testbed.controls.enabled", "false")));
+        String both = RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")
+            .set("testbed.controls.enabled", "false")).applicationYaml();
         assertThat(both).containsPattern("pipeline:\\s+access: read-only").containsPattern("readiness:\\s+access: none")
             .containsPattern("faults:\\s+access: none");
     }
 
     @Test
     void aReleaseCanStartWithFaultsOn() {
-        assertThat(applicationYaml(RenderedChart.render())).doesNotContain("fault");
-        String faulty = applicationYaml(RenderedChart.render(template -> template.set("faults.rate", 0.25)
-            .set("faults.status", 503).set("faults.latency", "200ms").set("faults.jitter", "50ms")));
+        assertThat(RenderedChart.render().applicationYaml()).doesNotContain("fault");
+        String faulty = RenderedChart.render(template -> template.set("faults.rate", 0.25)
+            .set("faults.status", 503).set("faults.latency", "200ms").set("faults.jitter", "50ms")).applicationYaml();
         assertThat(faulty).contains("faultRate: 0.25", "faultStatus: 503", "faultLatency: 200ms", "faultJitter: 50ms");
-        assertThat(applicationYaml(RenderedChart.render(template -> template.set("faults.rate", 1)
-            .set("faults.latency", "1s")))).contains("faultRate: 1", "faultLatency: 1s").doesNotContain("faultStatus");
+        assertThat(RenderedChart.render(template -> template.set("faults.rate", 1)
+            .set("faults.latency", "1s")).applicationYaml()).contains("faultRate: 1", "faultLatency: 1s").doesNotContain("faultStatus");
     }
 
     @Test
@@ -364,15 +363,6 @@ class HelmChartTest {
 
     private static Container container(RenderedChart chart) {
         return chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
-    }
-
-    private static String applicationYaml(RenderedChart chart) {
-        return chart.all(ConfigMap.class).stream()
-            .filter(map -> map.getData().containsKey("application.yaml"))
-            .findFirst()
-            .orElseThrow()
-            .getData()
-            .get("application.yaml");
     }
 
     private static String configChecksum(RenderedChart chart) {

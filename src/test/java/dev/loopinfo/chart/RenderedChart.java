@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -80,6 +81,16 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no environment variable " + name))
             .getValue();
+    }
+
+    /** The application.yaml the chart gives the pod, from its ConfigMap. */
+    String applicationYaml() {
+        return all(ConfigMap.class).stream()
+            .filter(map -> map.getData().containsKey("application.yaml"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no ConfigMap with an application.yaml"))
+            .getData()
+            .get("application.yaml");
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
