@@ -105,7 +105,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Index");
         assertThat(browser.getTitle()).isEqualTo("Index · loopinfo");
         assertThat(browser.findElement(By.cssSelector("dl.facts code")).getText())
-            .matches("(reactor|webflux)-http-(epoll|nio|kqueue|io_uring)-\\d+");
+            .matches(Pages.EVENT_LOOP_THREAD);
         assertThat(assertOnlyLocalRequests(browser)).as("the watch on requests sees the page itself")
             .contains("http://localhost:" + port + "/");
         screenshot("index");

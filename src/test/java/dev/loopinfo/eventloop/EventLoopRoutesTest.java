@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.Pages;
 import dev.loopinfo.ServerTest;
 
 /** {@code /loops}: the app server's loops as a page or JSON, and live as events. */
@@ -44,7 +45,7 @@ class EventLoopRoutesTest {
             .expectBody(EventLoops.Snapshot.class).returnResult().getResponseBody().loops().size();
         String page = client.get().uri("/loops").accept(MediaType.TEXT_HTML).exchange()
             .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).contains("<h1>Event loops</h1>", "<script src=\"/js/loops.js\" defer></script>");

@@ -15,6 +15,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.Pages;
 import dev.loopinfo.ServerTest;
 
 @ServerTest
@@ -24,7 +25,6 @@ class GreetingRoutesTest {
     int port;
 
 
-    private static final String EVENT_LOOP_THREAD = "(reactor|webflux)-http-(epoll|nio|kqueue|io_uring)-\\d+";
 
     @Autowired
     WebTestClient client;
@@ -34,14 +34,14 @@ class GreetingRoutesTest {
         String body = client.get().uri("/")
             .exchange()
             .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectHeader().cacheControl(CacheControl.noCache())
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(body).contains("<h1>Index</h1>", "<html lang=\"en\">", "<title>Index · loopinfo</title>")
             .containsPattern("<dt>Version</dt><dd>\\d+\\.\\d+\\.\\d+[^<]*</dd>")
             .containsPattern("<dt>Host</dt><dd>[^<]+</dd>")
-            .containsPattern("<code>" + EVENT_LOOP_THREAD + "</code>")
+            .containsPattern("<code>" + Pages.EVENT_LOOP_THREAD + "</code>")
             .contains("<form class=\"greet\" action=\"/hello\" method=\"get\">", "<label for=\"name\">");
     }
 
@@ -56,7 +56,7 @@ class GreetingRoutesTest {
             .jsonPath("$.heading").isEqualTo("Index")
             .jsonPath("$.version").value(String.class, version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"))
             .jsonPath("$.host").value(String.class, host -> assertThat(host).isNotBlank())
-            .jsonPath("$.thread").value(String.class, thread -> assertThat(thread).matches(EVENT_LOOP_THREAD));
+            .jsonPath("$.thread").value(String.class, thread -> assertThat(thread).matches(Pages.EVENT_LOOP_THREAD));
     }
 
     @ParameterizedTest
@@ -80,7 +80,7 @@ class GreetingRoutesTest {
         String body = client.get().uri("/hello/Ada").header("Accept", accept)
             .exchange()
             .expectStatus().isBadRequest()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("The Accept header is not valid");
     }
@@ -97,20 +97,16 @@ class GreetingRoutesTest {
         client.get().uri("/").headers(headers -> headers.remove("Accept"))
             .exchange()
             .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8");
+            .expectHeader().contentType(Pages.HTML);
     }
 
     @Test
     void greetingPageShowsTheNameAndTheThreadsAroundTheWait() {
-        String body = client.get().uri("/hello/Ada")
-            .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectBody(String.class).returnResult().getResponseBody();
+        String body = Pages.page(client, "/hello/Ada");
 
         assertThat(body).contains("<h1>Hello, Ada!</h1>", "<title>Hello, Ada! · loopinfo</title>",
                 "<dd>500 ms, holding no thread</dd>")
-            .containsPattern("<dt>Received on</dt><dd><code>" + EVENT_LOOP_THREAD + "</code>")
+            .containsPattern("<dt>Received on</dt><dd><code>" + Pages.EVENT_LOOP_THREAD + "</code>")
             .containsPattern("<dt>Resumed on</dt><dd><code>parallel-\\d+</code>");
     }
 
@@ -124,7 +120,7 @@ class GreetingRoutesTest {
             .jsonPath("$.greeting").isEqualTo("Hello, Ada!")
             .jsonPath("$.name").isEqualTo("Ada")
             .jsonPath("$.delayMillis").isEqualTo(500)
-            .jsonPath("$.receivedOn").value(String.class, thread -> assertThat(thread).matches(EVENT_LOOP_THREAD))
+            .jsonPath("$.receivedOn").value(String.class, thread -> assertThat(thread).matches(Pages.EVENT_LOOP_THREAD))
             .jsonPath("$.resumedOn").value(String.class, thread -> assertThat(thread).matches("parallel-\\d+"));
     }
 
@@ -175,7 +171,7 @@ class GreetingRoutesTest {
         String body = client.get().uri(raw(path))
             .exchange()
             .expectStatus().isBadRequest()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<h1>400 Bad Request</h1>", "<p class=\"problem\">" + problem + " " + rule + "</p>");
 
@@ -249,7 +245,7 @@ class GreetingRoutesTest {
         String body = client.get().uri("/no/such/page")
             .exchange()
             .expectStatus().isNotFound()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<h1>404 Not Found</h1>", "Nothing is served at <code>/no/such/page</code>.",
                 "/css/loopinfo.css");
@@ -275,7 +271,7 @@ class GreetingRoutesTest {
             .exchange()
             .expectStatus().isEqualTo(405)
             .expectHeader().valueEquals("Allow", "GET,HEAD,OPTIONS")
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).contains("<h1>405 Method Not Allowed</h1>",
                 "Request method &#x27;" + method + "&#x27; is not supported.");

@@ -16,13 +16,13 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.loopinfo.Pages;
 import dev.loopinfo.ServerTest;
 import reactor.core.publisher.Flux;
 
 @ServerTest
 class LessonRoutesTest {
 
-    private static final String EVENT_LOOP_THREAD = "(reactor|webflux)-http-(epoll|nio|kqueue|io_uring)-\\d+";
 
     @Autowired
     WebTestClient client;
@@ -37,7 +37,7 @@ class LessonRoutesTest {
             .expectStatus().isOk()
             .expectBody(LessonRun.class).returnResult().getResponseBody();
 
-        assertThat(run.threads()).singleElement().asString().matches(EVENT_LOOP_THREAD);
+        assertThat(run.threads()).singleElement().asString().matches(Pages.EVENT_LOOP_THREAD);
         String thread = run.threads().get(0);
         assertThat(run.lines()).extracting(line -> line.task() + ": " + line.text() + " (" + line.thread() + ")")
             .containsExactly("hello 1: Hello World! (" + thread + ")", "hello 2: Hello World! (" + thread + ")",
@@ -118,7 +118,7 @@ class LessonRoutesTest {
         String page = client.get().uri("/lessons/" + lesson)
             .exchange()
             .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(page).contains("data-events=\"/lessons/" + lesson + "/events\"",

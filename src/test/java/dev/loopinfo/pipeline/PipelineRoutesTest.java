@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.Pages;
 import dev.loopinfo.ServerTest;
 import reactor.test.StepVerifier;
 
@@ -109,11 +110,7 @@ class PipelineRoutesTest {
 
     @Test
     void thePageShowsCountersBufferAndTranscript() {
-        String page = client.get().uri("/pipeline")
-            .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
-            .expectBody(String.class).returnResult().getResponseBody();
+        String page = Pages.page(client, "/pipeline");
 
         // The thread the lead names is the one the pipeline runs on.
         String thread = client.get().uri("/api/pipeline").exchange()

@@ -24,6 +24,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.loopinfo.Pages;
 import dev.loopinfo.ServerTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,7 +64,7 @@ class TestbedRoutesTest {
         String page = client.get().uri("/delay/0.1").accept(MediaType.TEXT_HTML)
             .exchange()
             .expectStatus().isOk()
-            .expectHeader().contentType("text/html;charset=UTF-8")
+            .expectHeader().contentType(Pages.HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("<title>Waited 0.1 s · loopinfo</title>", "<h1>Waited 0.1 s</h1>",
                 "href=\"/css/loopinfo.css\"");
