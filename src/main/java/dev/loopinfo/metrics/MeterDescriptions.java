@@ -1,4 +1,4 @@
-package dev.loopinfo.eventloop;
+package dev.loopinfo.metrics;
 
 import java.util.Map;
 import java.util.Set;
