@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param node the Kubernetes node ({@code NODE_NAME}), or empty outside Kubernetes
  * @param namespace the Kubernetes namespace ({@code POD_NAMESPACE}), or empty outside Kubernetes
  */
-public record Instance(String version, String host, String node, String namespace) {
+record Instance(String version, String host, String node, String namespace) {
 
     /** Reads the instance from the build and from the variables the Helm chart sets by the Downward API. */
     static Instance of(@Nullable BuildProperties build, Environment environment) {

@@ -8,5 +8,5 @@ package dev.loopinfo.lessons;
  * @param thread the thread it ran on
  * @param elapsedMillis milliseconds since the lesson started
  */
-public record LessonLine(String task, String text, String thread, long elapsedMillis) {
+record LessonLine(String task, String text, String thread, long elapsedMillis) {
 }

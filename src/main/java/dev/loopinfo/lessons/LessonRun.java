@@ -10,5 +10,5 @@ import java.util.List;
  * @param totalMillis how long the whole lesson took
  * @param threads the distinct threads that printed lines
  */
-public record LessonRun(String lesson, List<LessonLine> lines, long totalMillis, List<String> threads) {
+record LessonRun(String lesson, List<LessonLine> lines, long totalMillis, List<String> threads) {
 }

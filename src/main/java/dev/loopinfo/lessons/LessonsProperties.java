@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("loopinfo.lessons")
 @Validated
-public record LessonsProperties(
+record LessonsProperties(
         @DefaultValue("1s") @DurationMin(millis = 0) @DurationMax(seconds = 30) Duration sleep,
         @DefaultValue("200ms") @DurationMin(millis = 0) @DurationMax(seconds = 5) Duration linePause,
         @DefaultValue("4") @Min(1) @Max(64) int blockingRuns) {

@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("loopinfo.testbed")
 @Validated
-public record TestbedProperties(
+record TestbedProperties(
         @DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay,
         @DefaultValue("1MB") @NotNull DataSize maxEchoSize,
         @DefaultValue("") List<@NotNull String> redactedHeaders,
