@@ -18,18 +18,13 @@ java_opts=($(chart_flags "${LIMIT:-768}"))
 . bench/pairs.sh
 paths=(/ /pipeline /css/loopinfo.css /v3/api-docs)
 
-wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
-
 # shellcheck disable=SC2086 # ON_ARGS is words
-"$java" "${java_opts[@]}" -jar "$jar" --server.port=18080 --management.server.port=18081 ${ON_ARGS:-} \
-  > target/bench/compression-on.log 2>&1 &
-on=$!
-"$java" "${java_opts[@]}" -jar "$jar" --server.port=18090 --management.server.port=18091 \
-  --server.compression.enabled=false > target/bench/compression-off.log 2>&1 &
-off=$!
+serve compression-on 18080 "$jar" ${ON_ARGS:-}
+on=$served
+trap 'kill $on 2>/dev/null || true' EXIT
+serve compression-off 18090 "$jar" --server.compression.enabled=false
+off=$served
 trap 'kill $on $off 2>/dev/null || true' EXIT
-wait_for http://127.0.0.1:18080/
-wait_for http://127.0.0.1:18090/
 
 echo "| path | bytes, off | bytes, on | Content-Encoding |"
 echo "| --- | ---: | ---: | --- |"

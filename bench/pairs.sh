@@ -1,6 +1,19 @@
-# Sourced by the benchmarks that set one server against another (compression.sh, versions.sh): wrk at 64
-# connections for $seconds with a browser's Accept-Encoding, alternated pairs of runs, medians.
+# Sourced, after bench/jvm.sh, by the benchmarks that set one loopinfo against another (compression.sh,
+# versions.sh): the two processes, then wrk at 64 connections for $seconds with a browser's Accept-Encoding,
+# alternated pairs of runs, medians.
 encoding='Accept-Encoding: gzip, deflate, br, zstd'
+
+# A loopinfo process on <port> (its management port one above) with the chart's JVM flags, logged to
+# target/bench/<name>.log; returns once it answers, its pid left in $served.
+serve() { # name port jar [arguments...]
+  local name=$1 port=$2 jar=$3
+  shift 3
+  "$java" "${java_opts[@]}" -jar "$jar" --server.port="$port" --management.server.port=$((port + 1)) "$@" \
+    > "target/bench/$name.log" 2>&1 &
+  served=$!
+  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.1; done
+  return 1
+}
 
 rps() { # url: requests per second
   wrk -t2 -c64 -d"${seconds}s" -H "$encoding" "$1" | awk '/Requests\/sec/ { printf "%.0f", $2 }'

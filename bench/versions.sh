@@ -25,16 +25,12 @@ before=$(ls "$before_tree"/target/loopinfo-*.jar | head -1)
 java_opts=($(chart_flags "${LIMIT:-768}"))
 . bench/pairs.sh
 
-wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
-"$java" "${java_opts[@]}" -jar "$after" --server.port=18080 --management.server.port=18081 \
-  > target/bench/versions-after.log 2>&1 &
-after_pid=$!
-"$java" "${java_opts[@]}" -jar "$before" --server.port=18090 --management.server.port=18091 \
-  > target/bench/versions-before.log 2>&1 &
-before_pid=$!
+serve versions-after 18080 "$after"
+after_pid=$served
+trap 'kill $after_pid 2>/dev/null || true; git worktree remove --force "$before_tree" 2>/dev/null || true' EXIT
+serve versions-before 18090 "$before"
+before_pid=$served
 trap 'kill $after_pid $before_pid 2>/dev/null || true; git worktree remove --force "$before_tree" 2>/dev/null || true' EXIT
-wait_for http://127.0.0.1:18080/
-wait_for http://127.0.0.1:18090/
 
 echo "| path | runs, working tree (req/s) | runs, $revision | median, working tree | median, $revision | ratio |"
 echo "| --- | --- | --- | ---: | ---: | ---: |"
