@@ -61,10 +61,13 @@ public final class Routing {
 
     /**
      * As {@link #ok}, with another status. Every answer is made fresh ({@code Cache-Control: no-cache}): a page or
-     * its JSON shows the moment it was asked for, so a browser or a cache asks again rather than reuse it.
+     * its JSON shows the moment it was asked for, so a browser or a cache asks again rather than reuse it. And it
+     * varies by {@code Accept}: a path answers HTML or JSON by it ({@link #prefersJson}), so a cache must not give
+     * one client's form to another.
      */
     public static Mono<ServerResponse> answer(HttpStatusCode status, MediaType type, Object body) {
         return ServerResponse.status(status).contentType(type).header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
             .body(BodyInserters.fromValue(body));
     }
 

@@ -117,7 +117,7 @@ public final class StaticFiles {
             return lastModified;
         }
 
-        /** A strong entity tag: the content's MD5, as Spring's content version strategy names a file. */
+        /** A strong entity tag: the content's MD5 (the hash Spring's {@code ContentVersionStrategy} takes). */
         String etag() {
             return etag;
         }

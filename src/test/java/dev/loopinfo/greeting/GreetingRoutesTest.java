@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,6 +37,7 @@ class GreetingRoutesTest {
             .expectStatus().isOk()
             .expectHeader().contentType(Pages.HTML)
             .expectHeader().cacheControl(CacheControl.noCache())
+            .expectHeader().values(HttpHeaders.VARY, vary -> assertThat(vary).contains(HttpHeaders.ACCEPT))
             .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(body).contains("<h1>Index</h1>", "<html lang=\"en\">", "<title>Index · loopinfo</title>")
@@ -52,6 +54,7 @@ class GreetingRoutesTest {
             .expectStatus().isOk()
             .expectHeader().contentType(MediaType.APPLICATION_JSON)
             .expectHeader().cacheControl(CacheControl.noCache())
+            .expectHeader().values(HttpHeaders.VARY, vary -> assertThat(vary).contains(HttpHeaders.ACCEPT))
             .expectBody()
             .jsonPath("$.heading").isEqualTo("Index")
             .jsonPath("$.version").value(String.class, version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"))
