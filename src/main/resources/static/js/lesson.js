@@ -34,7 +34,7 @@
     return shape;
   }
 
-  // The scale runs to the next whole step past the latest line, so bars keep their place as the lesson goes on.
+  // The scale runs to the next whole step past the latest line, and widens as the lesson goes on.
   function drawTimeline(printed) {
     const byTask = new Map();
     printed.forEach(function (line) {
