@@ -15,7 +15,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.web.StaticFiles;
 
 /**
  * Actuator answers on its own port, exposing health, info, prometheus, metrics and pipeline only; the app port
@@ -32,9 +31,6 @@ class ManagementPortTest {
 
     @Autowired
     WebTestClient app;
-
-    @Autowired
-    StaticFiles staticFiles;
 
     WebTestClient management;
 
@@ -136,15 +132,6 @@ class ManagementPortTest {
     void theManagementPortServesNoAppRoute(String path) {
         app.method(HttpMethod.OPTIONS).uri(path).exchange().expectStatus().isNoContent();
         assertOnlyNotFound(path);
-    }
-
-    @Test
-    void theManagementPortServesNoStaticFile() {
-        assertThat(staticFiles.paths()).isNotEmpty();
-        for (String path : staticFiles.paths()) {
-            app.get().uri(path).exchange().expectStatus().isOk();
-            assertOnlyNotFound(path);
-        }
     }
 
     @Test

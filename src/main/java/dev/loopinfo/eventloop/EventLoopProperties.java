@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("loopinfo.eventloop")
 @Validated
-public record EventLoopProperties(
+record EventLoopProperties(
         @DefaultValue("true") boolean probeEnabled,
         @DefaultValue("100ms") @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration probeInterval,
         @DefaultValue("200ms") @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration blockedThreshold,

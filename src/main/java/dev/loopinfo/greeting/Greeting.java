@@ -17,7 +17,7 @@ import dev.loopinfo.web.Page;
  */
 @JStache(path = "greeting")
 @JStacheConfig(using = Page.class)
-public record Greeting(String greeting, String name, long delayMillis, String receivedOn, String resumedOn)
+record Greeting(String greeting, String name, long delayMillis, String receivedOn, String resumedOn)
         implements Page {
 
     @Override

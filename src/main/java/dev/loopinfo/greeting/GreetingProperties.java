@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("loopinfo.greeting")
 @Validated
-public record GreetingProperties(
+record GreetingProperties(
         @DefaultValue("500ms") @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration delay,
         @DefaultValue("64") @Min(1) @Max(1024) int maxNameLength) {
 }

@@ -21,7 +21,7 @@ import dev.loopinfo.web.Page;
  */
 @JStache(path = "index")
 @JStacheConfig(using = Page.class)
-public record IndexPage(String heading, String version, String host, String node, String namespace,
+record IndexPage(String heading, String version, String host, String node, String namespace,
         String thread) implements Page {
 
     /** The lessons the page links to, as the lessons name themselves. */

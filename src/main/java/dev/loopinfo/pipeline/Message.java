@@ -6,5 +6,5 @@ package dev.loopinfo.pipeline;
  * @param number 1, 2, 3, … in production order
  * @param producedAt when it was produced, in nanoseconds on the pipeline's clock
  */
-public record Message(long number, long producedAt) {
+record Message(long number, long producedAt) {
 }

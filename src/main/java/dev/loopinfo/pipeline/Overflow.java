@@ -3,7 +3,7 @@ package dev.loopinfo.pipeline;
 import java.util.Locale;
 
 /** What the pipeline does when the consumer falls behind and the buffer is full. */
-public enum Overflow {
+enum Overflow {
 
     /** The producer holds back: ticks that find the buffer full produce nothing, counted as deferred. */
     BACKPRESSURE,

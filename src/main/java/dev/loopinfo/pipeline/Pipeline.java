@@ -32,7 +32,7 @@ import reactor.core.scheduler.Scheduler;
  * drained at stop. Like the original it runs on one thread, the pipeline scheduler's, with no locks: every count
  * in its {@link PipelineAccount} changes there, and controls and snapshots hop there too.
  */
-public class Pipeline implements SmartLifecycle {
+class Pipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 

@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("loopinfo.pipeline")
 @Validated
-public record PipelineProperties(
+record PipelineProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") @DurationMin(millis = MIN_INTERVAL_MILLIS) @DurationMax(hours = MAX_INTERVAL_HOURS)
         Duration interval,

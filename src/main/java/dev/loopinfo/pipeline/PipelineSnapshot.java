@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param consuming messages the consumer is working on
  * @param settings the settings in force
  */
-public record PipelineSnapshot(String state, String thread, long produced, long acknowledged, long failed, long dropped,
+record PipelineSnapshot(String state, String thread, long produced, long acknowledged, long failed, long dropped,
         long deferred, long inFlight, long buffered, long consuming, Settings settings) {
 
     /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.reactive.function.server.MockServerRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.Management;
 import dev.loopinfo.ServerTest;
 import reactor.test.StepVerifier;
 
@@ -43,10 +45,25 @@ class StaticFilesTest {
     @Autowired
     StaticFiles files;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void everyFileUnderStaticIsFoundAtStartUp() {
         assertThat(files.paths()).containsExactlyInAnyOrder("/css/loopinfo.css", "/js/lesson.js", "/js/loops.js",
                 "/js/pipeline.js", "/favicon.svg");
+    }
+
+    @Test
+    void theManagementPortServesNoStaticFile() {
+        WebTestClient management = Management.client(managementPort);
+        for (String path : files.paths()) {
+            client.get().uri(path).exchange().expectStatus().isOk();
+            for (HttpMethod method : HttpMethod.values()) {
+                management.method(method).uri(path).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(method + " " + path).isEqualTo(404));
+            }
+        }
     }
 
     @ParameterizedTest
