@@ -73,6 +73,14 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         return Routing.answer(HttpStatusCode.valueOf(status), Routing.HTML, page);
     }
 
+    /** The error as JSON, fresh and varying by {@code Accept} as every page is (Boot's own answer says neither). */
+    @Override
+    protected Mono<ServerResponse> renderErrorResponse(ServerRequest request) {
+        Map<String, @Nullable Object> attributes = getErrorAttributes(request,
+                getErrorAttributeOptions(request, MediaType.ALL));
+        return Routing.answer(HttpStatusCode.valueOf(getHttpStatus(attributes)), MediaType.APPLICATION_JSON, attributes);
+    }
+
     @Override
     protected RequestPredicate acceptsTextHtml() {
         return Routing.prefersJson().negate();
