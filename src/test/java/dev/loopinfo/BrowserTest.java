@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -258,10 +257,9 @@ class BrowserTest {
         List<Socket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                Socket client = new Socket("localhost", port);
+                Socket client = RawHttp.open(port);
                 clients.add(client);
-                client.getOutputStream().write("GET /favicon.svg HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+                RawHttp.send(client, "GET /favicon.svg HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> shownConnections() >= before + 4);
             // Redrawn live across the chart's whole width: 60 seconds, the last at the right edge.

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +19,7 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.Scrape;
 
 /**
@@ -52,23 +49,23 @@ class ConnectionMetersTest {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {
-                Socket socket = new Socket("localhost", port);
+                Socket socket = RawHttp.open(port);
                 sockets.add(socket);
-                send(socket, "GET /hello/waiting" + i);
+                RawHttp.send(socket, "GET /hello/waiting" + i + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
             // The greetings wait 2 s: all are in progress together.
             await().atMost(Duration.ofSeconds(5)).until(() -> active() == CLIENTS);
             assertThat(open()).isEqualTo(CLIENTS);
 
             for (Socket socket : sockets) {
-                readResponse(socket);
+                assertThat(RawHttp.readResponse(socket)).startsWith("HTTP/1.1 200");
             }
             // Answered, still open for keep-alive.
             await().atMost(Duration.ofSeconds(5)).until(() -> active() == 0);
             assertThat(open()).isEqualTo(CLIENTS);
 
             // A client that leaves while its greeting waits is counted out of both.
-            send(sockets.get(0), "GET /hello/leaving");
+            RawHttp.send(sockets.get(0), "GET /hello/leaving HTTP/1.1\r\nHost: localhost\r\n\r\n");
             await().atMost(Duration.ofSeconds(5)).until(() -> active() == 1);
             sockets.remove(0).close();
             await().atMost(Duration.ofSeconds(5)).until(() -> active() == 0 && open() == CLIENTS - 1);
@@ -87,10 +84,10 @@ class ConnectionMetersTest {
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < CLIENTS; i++) {
-                Socket socket = new Socket("localhost", port);
+                Socket socket = RawHttp.open(port);
                 sockets.add(socket);
-                send(socket, "GET /");
-                readResponse(socket);
+                RawHttp.send(socket, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                assertThat(RawHttp.readResponse(socket)).startsWith("HTTP/1.1 200");
             }
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(onLoops().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(CLIENTS)
@@ -111,28 +108,6 @@ class ConnectionMetersTest {
     private Map<String, Long> onLoops() {
         return loops.now().loops().stream().filter(loop -> loop.openConnections() > 0)
             .collect(Collectors.toMap(EventLoops.Loop::name, EventLoops.Loop::openConnections));
-    }
-
-    private static void send(Socket socket, String requestLine) throws IOException {
-        socket.getOutputStream()
-            .write((requestLine + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-    }
-
-    /** Reads one whole response: headers, then exactly Content-Length bytes of body. */
-    private static void readResponse(Socket socket) throws IOException {
-        socket.setSoTimeout(10_000);
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = in.read();
-            assertThat(next).as("response headers").isNotNegative();
-            head.append((char) next);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 200");
-        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
-        assertThat(length.find()).as("Content-Length in " + head).isTrue();
-        assertThat(in.readNBytes(Integer.parseInt(length.group(1)))).hasSize(Integer.parseInt(length.group(1)));
     }
 
     private long open() {

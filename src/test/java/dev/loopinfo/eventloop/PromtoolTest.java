@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.RealTool;
 import dev.loopinfo.Scrape;
 import dev.loopinfo.ServerTest;
@@ -54,11 +55,9 @@ class PromtoolTest {
 
     /** A client that leaves while its greeting waits: the request's series (a cancelled one) has to lint too. */
     private void abortAResponse() throws IOException, InterruptedException {
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = RawHttp.open(port)) {
             socket.setSoLinger(true, 0);
-            socket.getOutputStream().write("GET /hello/leaving HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+            RawHttp.send(socket, "GET /hello/leaving HTTP/1.1\r\nHost: localhost\r\n\r\n");
             Thread.sleep(100);
         }
         Thread.sleep(700);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 
 /** A client that leaves {@code /pipeline/events} at any moment leaves nothing behind: no listener, no timer. */
@@ -29,10 +29,9 @@ class PipelineEventsTest {
     void clientsThatLeaveBeforeTheFirstByteLeaveNoListener() throws IOException {
         double before = listeners();
         for (int i = 0; i < 200; i++) {
-            try (Socket socket = new Socket("localhost", port)) {
+            try (Socket socket = RawHttp.open(port)) {
                 socket.setSoLinger(true, 0); // a reset, right after the request
-                socket.getOutputStream().write("GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+                RawHttp.send(socket, "GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isLessThanOrEqualTo(before));
@@ -42,10 +41,8 @@ class PipelineEventsTest {
     void clientsThatLeaveMidStreamLeaveNoListener() throws IOException {
         double before = listeners();
         for (int i = 0; i < 50; i++) {
-            try (Socket socket = new Socket("localhost", port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write("GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            try (Socket socket = RawHttp.open(port)) {
+                RawHttp.send(socket, "GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n");
                 assertThat(socket.getInputStream().read()).as("the stream has started").isNotNegative();
             }
         }

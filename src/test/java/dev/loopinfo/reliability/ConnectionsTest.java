@@ -2,30 +2,22 @@ package dev.loopinfo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.loopinfo.RawHttp;
+
 /** Slow and idle clients, against loopinfo in its own process with a one-second idle timeout. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionsTest {
-
-    /** The blank line after a response's headers, {@code \r\n\r\n}, as the last four bytes read. */
-    private static final int END_OF_HEADERS = 0x0D0A0D0A;
-
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length: *(\\d+)");
 
     private AppProcess app;
 
@@ -41,11 +33,10 @@ class ConnectionsTest {
 
     @Test
     void aClientTricklingHeadersIsCutOffWhileOthersAreServed() throws Exception {
-        try (Socket slow = new Socket("localhost", app.port())) {
+        try (Socket slow = RawHttp.open(app.port())) {
             slow.setSoTimeout(100);
-            OutputStream out = slow.getOutputStream();
             long opened = System.nanoTime();
-            out.write("GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            RawHttp.send(slow, "GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n");
             boolean served = false;
             boolean cut = false;
             for (int i = 0; i < 50 && !cut; i++) {
@@ -53,8 +44,7 @@ class ConnectionsTest {
                     served = fetch("/").startsWith("HTTP/1.1 200");
                 }
                 try {
-                    out.write(("X-Slow-" + i + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
+                    RawHttp.send(slow, "X-Slow-" + i + ": 1\r\n");
                     cut = readEnd(slow.getInputStream());
                 }
                 catch (IOException reset) {
@@ -72,8 +62,7 @@ class ConnectionsTest {
 
     @Test
     void anIdleConnectionIsClosedAfterTheTimeout() throws Exception {
-        try (Socket idle = new Socket("localhost", app.port())) {
-            idle.setSoTimeout(5_000);
+        try (Socket idle = RawHttp.open(app.port())) {
             long opened = System.nanoTime();
 
             assertThat(idle.getInputStream().read()).as("closed by the server").isEqualTo(-1);
@@ -84,13 +73,10 @@ class ConnectionsTest {
 
     @Test
     void aKeepAliveClientThatKeepsUpIsServedAgainAndAgain() throws Exception {
-        try (Socket client = new Socket("localhost", app.port())) {
-            client.setSoTimeout(5_000);
+        try (Socket client = RawHttp.open(app.port())) {
             for (int i = 0; i < 3; i++) {
-                client.getOutputStream().write(("GET /hello/again-" + i + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-                String response = readResponse(client.getInputStream());
-                assertThat(response).startsWith("HTTP/1.1 200").contains("<h1>Hello, again-" + i + "!</h1>");
+                RawHttp.send(client, "GET /hello/again-" + i + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                assertThat(RawHttp.readResponse(client)).startsWith("HTTP/1.1 200").contains("<h1>Hello, again-" + i + "!</h1>");
                 Thread.sleep(600); // idle, but less than the timeout
             }
         }
@@ -98,29 +84,21 @@ class ConnectionsTest {
 
     @Test
     void aClientThatPipelinesAGreetingAndAPageIsServedOnAfterwards() throws Exception {
-        try (Socket client = new Socket("localhost", app.port())) {
-            client.setSoTimeout(5_000);
-            OutputStream out = client.getOutputStream();
+        try (Socket client = RawHttp.open(app.port())) {
             // the page is answered at once, while the greeting before it still waits
-            out.write(("GET /hello/first HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(readResponse(client.getInputStream())).startsWith("HTTP/1.1 200")
-                .contains("<h1>Hello, first!</h1>");
-            assertThat(readResponse(client.getInputStream())).startsWith("HTTP/1.1 200").contains("<h1>Index</h1>");
+            RawHttp.send(client, "GET /hello/first HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(RawHttp.readResponse(client)).startsWith("HTTP/1.1 200").contains("<h1>Hello, first!</h1>");
+            assertThat(RawHttp.readResponse(client)).startsWith("HTTP/1.1 200").contains("<h1>Index</h1>");
 
-            out.write("GET /hello/next HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readResponse(client.getInputStream())).as("the connection still reads requests")
+            RawHttp.send(client, "GET /hello/next HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(RawHttp.readResponse(client)).as("the connection still reads requests")
                 .startsWith("HTTP/1.1 200").contains("<h1>Hello, next!</h1>");
         }
     }
 
     private String fetch(String path) throws IOException {
-        try (Socket socket = new Socket("localhost", app.port())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(app.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
 
     /** True when the server has closed the connection; false when it is still open and silent. */
@@ -131,24 +109,5 @@ class ConnectionsTest {
         catch (SocketTimeoutException stillOpen) {
             return false;
         }
-    }
-
-    /** One response, read exactly: its headers, then as many bytes as its Content-Length says. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int lastFour = 0;
-        while (lastFour != END_OF_HEADERS) {
-            int b = in.read();
-            if (b == -1) {
-                return head.toString(StandardCharsets.UTF_8);
-            }
-            head.write(b);
-            lastFour = (lastFour << 8) | b;
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = CONTENT_LENGTH.matcher(headers);
-        assertThat(length.find()).as("a sized response: %s", headers).isTrue();
-        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
-        return headers + new String(body, StandardCharsets.UTF_8);
     }
 }

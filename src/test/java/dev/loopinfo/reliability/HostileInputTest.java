@@ -2,10 +2,7 @@ package dev.loopinfo.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriUtils;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 
 /**
@@ -245,32 +243,12 @@ class HostileInputTest {
     }
 
     private String send(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            // A request within Latin-1 goes as those very bytes (raw WebSocket frames among them); others as UTF-8.
-            boolean bytes = request.chars().allMatch(c -> c <= 0xFF);
-            socket.getOutputStream().write(request.getBytes(bytes ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            return readAll(socket.getInputStream());
+        try {
+            return RawHttp.exchange(port, request);
         }
         catch (IOException resetWhileSending) {
             // The server may close before reading a huge request: that is a refusal, not an answer.
             return resetWhileSending instanceof SocketTimeoutException ? "timeout" : "";
         }
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                all.write(buffer, 0, read);
-            }
-        }
-        catch (IOException reset) {
-            // A reset after the answer arrived still leaves the answer to check.
-            return all.toString(StandardCharsets.UTF_8);
-        }
-        return all.toString(StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import dev.loopinfo.RawHttp;
 
 /**
  * Clients that hold a connection without finishing their request: a body that never arrives, or arrives a byte at a
@@ -48,25 +49,19 @@ class RequestLimitsTest {
 
     @Test
     void aBodyThatNeverArrivesIsAnswered408AndClosed() throws Exception {
-        try (Socket client = new Socket("localhost", app.managementPort())) {
-            client.setSoTimeout(10_000);
-            long sent = System.nanoTime();
-            client.getOutputStream().write(PAUSE.getBytes(StandardCharsets.US_ASCII));
+        long sent = System.nanoTime();
+        String answer = RawHttp.exchange(app.managementPort(), PAUSE);
 
-            String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertThat(answer).startsWith("HTTP/1.1 408").contains("did not arrive in time");
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(900),
-                    Duration.ofSeconds(5));
-        }
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("did not arrive in time");
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
     }
 
     @Test
     void aBodyTrickledAByteAtATimeIsCutOff() throws Exception {
-        try (Socket client = new Socket("localhost", app.managementPort())) {
+        try (Socket client = RawHttp.open(app.managementPort())) {
             client.setSoTimeout(100);
             long sent = System.nanoTime();
-            client.getOutputStream().write(PAUSE.getBytes(StandardCharsets.US_ASCII));
+            RawHttp.send(client, PAUSE);
             boolean cut = false;
             for (int i = 0; i < 30 && !cut; i++) {
                 try {
@@ -90,8 +85,8 @@ class RequestLimitsTest {
     @Test
     void aClientLeavingMidBodyIsNoServerError() throws Exception {
         int before = app.output().size();
-        try (Socket client = new Socket("localhost", app.managementPort())) {
-            client.getOutputStream().write((PAUSE + "{").getBytes(StandardCharsets.US_ASCII));
+        try (Socket client = RawHttp.open(app.managementPort())) {
+            RawHttp.send(client, PAUSE + "{");
             Thread.sleep(200);
         }
         Thread.sleep(500);
@@ -104,9 +99,8 @@ class RequestLimitsTest {
         List<Socket> flood = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS * 3; i++) {
-                Socket socket = new Socket("localhost", app.port());
-                socket.getOutputStream().write("GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+                Socket socket = RawHttp.open(app.port());
+                RawHttp.send(socket, "GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n");
                 flood.add(socket);
             }
             // The last ones opened are over the limit; the first ones are held, waiting for their headers.

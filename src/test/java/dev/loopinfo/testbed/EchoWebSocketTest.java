@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import dev.loopinfo.RawHttp;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +78,7 @@ class EchoWebSocketTest {
             "0880 61626364, 1002", "82ff 7fffffffffffffff 61626364, 1009" })
     void aFrameTheProtocolForbidsClosesTheSocketWithItsCode(String frame, int code) throws IOException {
         try (Socket socket = handshake()) {
-            assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
+            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 101");
             socket.getOutputStream().write(HexFormat.of().parseHex(frame.replace(" ", "")));
             assertThat(closeCode(socket.getInputStream().readAllBytes())).isEqualTo(code);
         }
@@ -86,11 +87,10 @@ class EchoWebSocketTest {
     /** RFC 6455 4.1: a client waits for the handshake's answer before it sends a frame. */
     @Test
     void dataSentBeforeTheHandshakeWasAnsweredClosesTheSocketWithProtocolError() throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(concat(HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1),
-                    HexFormat.of().parseHex("818268690000")));
-            assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
+        try (Socket socket = RawHttp.open(port)) {
+            RawHttp.send(socket, HANDSHAKE + new String(HexFormat.of().parseHex("818268690000"),
+                    StandardCharsets.ISO_8859_1));
+            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 101");
             assertThat(closeCode(socket.getInputStream().readAllBytes())).isEqualTo(1002);
         }
     }
@@ -99,23 +99,9 @@ class EchoWebSocketTest {
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
 
     private Socket handshake() throws IOException {
-        Socket socket = new Socket("localhost", port);
-        socket.setSoTimeout(10_000);
-        socket.getOutputStream().write(HANDSHAKE.getBytes(StandardCharsets.ISO_8859_1));
+        Socket socket = RawHttp.open(port);
+        RawHttp.send(socket, HANDSHAKE);
         return socket;
-    }
-
-    /** The answer's head, read byte by byte so that nothing after it is consumed. */
-    private static String readHead(Socket socket) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int next = socket.getInputStream().read();
-            if (next < 0) {
-                break;
-            }
-            head.append((char) next);
-        }
-        return head.toString();
     }
 
     /** The status code of the close frame the bytes start with (an unmasked server frame, opcode 8). */
@@ -123,12 +109,6 @@ class EchoWebSocketTest {
         assertThat(frames).hasSizeGreaterThanOrEqualTo(4);
         assertThat(frames[0] & 0xFF).as("a close frame").isEqualTo(0x88);
         return ((frames[2] & 0xFF) << 8) | (frames[3] & 0xFF);
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 
     /** Opens a socket, does {@code first}, and answers the code the server closes it with. */

@@ -2,7 +2,6 @@ package dev.loopinfo.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.loopinfo.Pages;
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -213,13 +213,10 @@ class TestbedRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "Content-Type: not a type\r\n", "Content-Type: */*\r\n", "Content-Type: text/*\r\n" })
     void echoOfABodyWithoutAUsableTypeIsNeverActive(String contentType) throws Exception {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + contentType + "Content-Length: 3\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 200").contains("\r\n\r\n3\r\nabc\r\n0\r\n")
-                .containsPattern("(?i)content-type: (application/octet-stream|text/plain)\r\n");
-        }
+        String answer = RawHttp.exchange(port, "POST /echo HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + contentType + "Content-Length: 3\r\n\r\nabc");
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("\r\n\r\n3\r\nabc\r\n0\r\n")
+            .containsPattern("(?i)content-type: (application/octet-stream|text/plain)\r\n");
     }
 
     @Test

@@ -3,9 +3,7 @@ package dev.loopinfo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 
 @ServerTest
@@ -58,15 +57,11 @@ class SecurityHeadersTest {
         String big = "x".repeat(9000);
         String head = "GET " + path.replace("%%s", big) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + (header.isEmpty() ? "" : header.replace("%s", big) + "\r\n") + "Connection: close\r\n\r\n";
-        try (Socket socket = new Socket("localhost", server.equals("app") ? port : managementPort)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 " + status)
-                .containsIgnoringCase("Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\r\n")
-                .containsIgnoringCase("X-Content-Type-Options: nosniff\r\n")
-                .containsIgnoringCase("Referrer-Policy: no-referrer\r\n")
-                .doesNotContainIgnoringCase("\r\nServer:");
-        }
+        assertThat(RawHttp.exchange(server.equals("app") ? port : managementPort, head))
+            .startsWith("HTTP/1.1 " + status)
+            .containsIgnoringCase("Content-Security-Policy: default-src 'self'; frame-ancestors 'none'\r\n")
+            .containsIgnoringCase("X-Content-Type-Options: nosniff\r\n")
+            .containsIgnoringCase("Referrer-Policy: no-referrer\r\n")
+            .doesNotContainIgnoringCase("\r\nServer:");
     }
 }

@@ -3,8 +3,6 @@ package dev.loopinfo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 
 /**
@@ -64,14 +63,10 @@ class StrictRequestsTest {
 
     @Test
     void nothingSentAfterARefusedRequestIsServed() throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/pipeline/runs?count=1 HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
-                    + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String answers = RawHttp.exchange(port, "POST /api/pipeline/runs?count=1 HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
-            assertThat(answers).startsWith("HTTP/1.1 400").doesNotContain("HTTP/1.1 200", "<h1>Index</h1>");
-        }
+        assertThat(answers).startsWith("HTTP/1.1 400").doesNotContain("HTTP/1.1 200", "<h1>Index</h1>");
     }
 
     @ParameterizedTest
@@ -83,13 +78,9 @@ class StrictRequestsTest {
         assertThat(answer).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("Access-Control-Allow");
     }
 
-    private static String send(int port, String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            String whole = request.substring(0, request.length() - 2) + "Connection: close\r\n\r\n";
-            socket.getOutputStream().write(whole.replace("Content-Length: 5\r\nConnection: close\r\n\r\n",
-                    "Content-Length: 5\r\nConnection: close\r\n\r\nhello").getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** Sends a request head with {@code Connection: close} added, and the body its {@code Content-Length: 5} promises. */
+    private static String send(int port, String head) throws IOException {
+        String closing = head.substring(0, head.length() - 2) + "Connection: close\r\n\r\n";
+        return RawHttp.exchange(port, head.contains("Content-Length: 5\r\n") ? closing + "hello" : closing);
     }
 }
