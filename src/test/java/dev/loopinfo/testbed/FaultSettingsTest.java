@@ -1,29 +1,39 @@
 package dev.loopinfo.testbed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** A release can start with faults on, as the chart's {@code faults.*} values set them. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-        "loopinfo.pipeline.enabled=false", "loopinfo.testbed.fault-rate=1", "loopinfo.testbed.fault-status=418" })
+/**
+ * A release can start with faults on, as the chart's {@code faults.*} values set them: the settings, bound by the
+ * names the chart writes, are the fault from the first request on. Which port the fault reaches, and changing it
+ * at run time, need the whole application ({@code FaultInjectionTest}).
+ */
 class FaultSettingsTest {
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
 
     @Test
     void faultsSetAtStartAnswerFromTheFirstRequest() {
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        TestbedProperties settings = new Binder(new MapConfigurationPropertySource(Map.of(
+                "loopinfo.testbed.fault-rate", "1", "loopinfo.testbed.fault-status", "418")))
+            .bindOrCreate("loopinfo.testbed", TestbedProperties.class);
+        FaultInjection injection = new FaultInjection(settings, new SimpleMeterRegistry());
+
+        WebTestClient.bindToRouterFunction(RouterFunctions.route(RequestPredicates.GET("/"),
+                request -> ServerResponse.ok().build()))
+            .webFilter(injection)
+            .build()
             .get().uri("/").exchange().expectStatus().isEqualTo(418);
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-            .get().uri("/actuator/faults").exchange().expectStatus().isOk()
-            .expectBody().jsonPath("$.status").isEqualTo(418).jsonPath("$.rate").isEqualTo(1.0);
+        assertThat(new FaultsEndpoint(injection).fault()).isEqualTo(new Fault(1, 418, Duration.ZERO, Duration.ZERO));
     }
 }
