@@ -16,8 +16,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * A release can start with faults on, as the chart's {@code faults.*} values set them: the settings, bound by the
- * names the chart writes, are the fault from the first request on. Which port the fault reaches, and changing it
+ * A release can start with faults on, as the chart's {@code faults.*} values set them: the settings, bound as at
+ * start-up, are the fault from the first request on (HelmChartTest checks the chart writes them). Which port the fault reaches, and changing it
  * at run time, need the whole application ({@code FaultInjectionTest}).
  */
 class FaultSettingsTest {
