@@ -17,6 +17,10 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * this annotation share one running application. The client waits up to 30 s for an answer: the suite shares two
  * cores with child JVMs, a browser, a container and Prometheus, and a response timeout is no speed check (speed
  * is measured in {@code bench/}).
+ * <p>
+ * Routes are tested here rather than in a {@code bindToRouterFunction} slice: every request sent to this server is
+ * replayed against the OpenAPI document ({@code ApiDocumentTest}), so each answer a route test provokes is also held
+ * to the document. A slice serves where a setting's rule is all there is to see ({@code RedactedHeadersTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
