@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CPU cost of the event-loop lag probe: runs the packaged app idle (pipeline off) for a while with the probe on,
-# then with it off, and prints the process CPU time of each run as a share of one core.
+# then with it off, and prints the process CPU time of each run as a share of one core. The Java the image ships,
+# under the chart's JVM flags (bench/jvm.sh).
 #
 #   ./mvnw -q -DskipTests package && bench/probe-cost.sh [seconds, default 60]
 set -euo pipefail
@@ -8,13 +9,15 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 jar=$(ls target/loopinfo-*.jar | grep -v plain | head -1)
 ticks=$(getconf CLK_TCK)
+. bench/jvm.sh
 
 cpu_seconds() { # utime + stime of a pid, in seconds
   awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$1/stat"
 }
 
 measure() { # $1 = probe enabled (true|false)
-  java -jar "$jar" --server.port=0 --management.server.port=0 --loopinfo.pipeline.enabled=false \
+  # shellcheck disable=SC2046 # the flags are words without spaces
+  "$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" --server.port=0 --management.server.port=0 --loopinfo.pipeline.enabled=false \
     --loopinfo.eventloop.probe-enabled="$1" > "target/probe-cost-$1.log" 2>&1 &
   local pid=$!
   until grep -q "loopinfo started at" "target/probe-cost-$1.log"; do sleep 0.2; done
