@@ -366,7 +366,7 @@ class BrowserTest {
 
     /** axe-core's violations on the page open now, one line each: rule, impact, where. */
     private List<String> violations(String path, Dimension size, String scheme) {
-        // The pages have no frames, so axe need not look for any (a few seconds less over the whole pass).
+        // The pages have no frames, so axe need not look for any.
         Results results = new AxeBuilder().disableIframeTesting().analyze(browser);
         return results.getViolations().stream()
             .map(rule -> path + " at " + size.getWidth() + " px, " + scheme + ": " + rule.getId() + " ("
