@@ -115,11 +115,7 @@ class LessonRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = { "interleave", "hello-world", "producer-consumer" })
     void eachLessonHasAPageThatStreamsIt(String lesson) {
-        String page = client.get().uri("/lessons/" + lesson)
-            .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType(Pages.HTML)
-            .expectBody(String.class).returnResult().getResponseBody();
+        String page = Pages.page(client, "/lessons/" + lesson);
 
         assertThat(page).contains("data-events=\"/lessons/" + lesson + "/events\"",
                 "<script src=\"/js/lesson.js\" defer></script>", "<noscript>");
