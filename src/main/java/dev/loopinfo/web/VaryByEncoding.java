@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.web.server.Compression;
@@ -21,7 +22,7 @@ import reactor.netty.NettyPipeline;
 /**
  * Adds {@code Vary: Accept-Encoding} to every answer of a type that {@code server.compression} compresses: one URL
  * then comes gzipped or plain by the request's {@code Accept-Encoding}, and a shared cache must keep the two apart
- * (RFC 9110 §12.5.5). Netty's compressor does not say so itself.
+ * (RFC 9110 §12.5.5). Netty's compressor does not say so itself. A 304 says it too, as its 200 did.
  */
 @ChannelHandler.Sharable
 final class VaryByEncoding extends ChannelOutboundHandlerAdapter {
@@ -46,17 +47,26 @@ final class VaryByEncoding extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
-        if (message instanceof HttpResponse response) {
-            String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            if (type != null && compressible(type)) {
-                response.headers().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-            }
+        if (message instanceof HttpResponse response && varies(response)) {
+            response.headers().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
         context.write(message, promise);
     }
 
-    /** As Boot's compression predicate reads it: the answer's own type, which loopinfo always writes valid. */
-    private boolean compressible(String type) {
+    /**
+     * An answer of a compressible type, as Boot's compression predicate reads it (the answer's own type, which
+     * loopinfo always writes valid). And a 304, which carries no type but must say what its 200 would have
+     * (RFC 9110 15.4.5): loopinfo's 304s are its static files', and where the 200 said nothing (the icon) the cache
+     * only keys the kept file by encoding too.
+     */
+    private boolean varies(HttpResponse response) {
+        if (response.status().equals(HttpResponseStatus.NOT_MODIFIED)) {
+            return true;
+        }
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
         MimeType parsed = MimeTypeUtils.parseMimeType(type);
         return compressed.stream().anyMatch(candidate -> candidate.isCompatibleWith(parsed));
     }

@@ -102,8 +102,12 @@ class StaticFilesTest {
             .expectBody().returnResult().getResponseHeaders().getETag();
 
         assertThat(headers.getETag()).matches("\"[0-9a-f]{32}\"").isNotEqualTo(otherFile);
+        // A 304 says what its 200 would have (RFC 9110 15.4.5), so that a cache updates the file it kept whole.
         client.get().uri("/js/loops.js").ifNoneMatch(headers.getETag()).exchange()
-            .expectStatus().isNotModified();
+            .expectStatus().isNotModified()
+            .expectHeader().valueEquals(HttpHeaders.ETAG, headers.getETag())
+            .expectHeader().cacheControl(CacheControl.noCache())
+            .expectHeader().values(HttpHeaders.VARY, vary -> assertThat(vary).contains(HttpHeaders.ACCEPT_ENCODING));
         client.get().uri("/js/loops.js").ifNoneMatch(otherFile).exchange()
             .expectStatus().isOk();
     }
