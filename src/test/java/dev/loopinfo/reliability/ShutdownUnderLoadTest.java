@@ -65,7 +65,10 @@ class ShutdownUnderLoadTest {
         }
     }
 
-    /** Waits until the server holds the greetings: its own count of connections with a request in progress. */
+    /**
+     * Waits until the server holds every greeting: its own count of connections with a request in progress. A
+     * connection still in the accept backlog when SIGTERM closes the port is reset, so all of them must be in.
+     */
     private static void awaitInFlight(AppProcess app, int expected) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         URI active = URI.create("http://localhost:" + app.managementPort()
@@ -74,7 +77,7 @@ class ShutdownUnderLoadTest {
         while (System.nanoTime() < deadline) {
             String body = http.send(HttpRequest.newBuilder(active).build(), HttpResponse.BodyHandlers.ofString()).body();
             Matcher count = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.]+)").matcher(body);
-            if (count.find() && Double.parseDouble(count.group(1)) >= expected * 0.9) {
+            if (count.find() && Double.parseDouble(count.group(1)) >= expected) {
                 return;
             }
             Thread.sleep(50);
