@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every exported series shares, whatever it measures: a HELP text and a name Prometheus accepts, latency
- * buckets only where users alert, and the pod's tags.
+ * buckets only where users alert, one error tag, and the pod's tags.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -48,6 +48,15 @@ class MetricsConfiguration {
                 return alertedOn ? config : fewBuckets.merge(config);
             }
         };
+    }
+
+    /**
+     * One error tag per request series: Micrometer's {@code error}, which Spring documents as preferred over the
+     * legacy {@code exception} its HTTP conventions still add with the same value (spring-framework#31514).
+     */
+    @Bean
+    MeterFilter oneErrorTag() {
+        return MeterFilter.ignoreTags("exception");
     }
 
     /** Pod and namespace tags on every meter, when the Downward API provides them. */

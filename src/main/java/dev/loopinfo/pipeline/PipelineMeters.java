@@ -1,5 +1,6 @@
 package dev.loopinfo.pipeline;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -15,13 +16,19 @@ import io.micrometer.core.instrument.Timer;
  */
 final class PipelineMeters {
 
+    /** Sub-millisecond when the consumer does no work, seconds to minutes with simulated work and retries. */
+    private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(10),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofMinutes(1) };
+
     private final Timer latency;
 
     PipelineMeters(MeterRegistry registry, Pipeline pipeline, PipelineAccount account, PipelineProperties settings,
             TranscriptRing transcript) {
         this.latency = Timer.builder("loopinfo.pipeline.latency")
             .description("Time from producing a message to its acknowledgement, retries included")
-            .publishPercentileHistogram()
+            .serviceLevelObjectives(LATENCY_BUCKETS)
             .register(registry);
         Map<String, ToDoubleFunction<PipelineAccount>> outcomes = Map.of("produced", PipelineAccount::produced,
                 "acknowledged", PipelineAccount::acknowledged, "failed", PipelineAccount::failed, "dropped",

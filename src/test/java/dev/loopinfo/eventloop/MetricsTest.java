@@ -94,9 +94,28 @@ class MetricsTest {
                 "loopinfo_pipeline_buffered_messages{application=\"loopinfo\"}",
                 "loopinfo_pipeline_buffer_capacity_messages{application=\"loopinfo\"} 256.0",
                 "loopinfo_pipeline_running{application=\"loopinfo\"}",
-                "loopinfo_pipeline_latency_seconds_bucket{application=\"loopinfo\",le=",
                 "loopinfo_pipeline_scheduler_tasks_completed_seconds_count{application=\"loopinfo\"}",
                 "loopinfo_pipeline_scheduler_tasks_submitted_total{");
+    }
+
+    @Test
+    void pipelineLatencyHasItsDocumentedBuckets() {
+        List<String> buckets = Scrape.of(managementPort).series("loopinfo_pipeline_latency_seconds_bucket").stream()
+            .map(series -> series.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
+            .toList();
+
+        assertThat(buckets).containsExactlyInAnyOrder("0.001", "0.01", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0",
+                "60.0", "+Inf");
+    }
+
+    @Test
+    void requestSeriesCarryOneErrorTag() {
+        List<String> requests = Scrape.of(managementPort).series("http_server_requests_seconds_count");
+
+        assertThat(requests).isNotEmpty()
+            .allMatch(series -> series.contains("error=\""))
+            .noneMatch(series -> series.contains("exception="))
+            .anyMatch(series -> series.contains("error=\"ResponseStatusException\"") && series.contains("status=\"404\""));
     }
 
     @Test
