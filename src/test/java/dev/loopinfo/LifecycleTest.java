@@ -21,18 +21,6 @@ import dev.loopinfo.reliability.AppProcess;
 class LifecycleTest {
 
     @Test
-    void logsWhereItServesOnceStarted() throws Exception {
-        try (AppProcess app = AppProcess.start()) {
-            assertThat(app.output()).contains(app.output().stream()
-                .filter(line -> line.endsWith("loopinfo started at http://localhost:" + app.port()
-                        + "/ (actuator at http://localhost:" + app.managementPort() + "/actuator)"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no start-up line in:\n" + String.join("\n", app.output()))));
-            assertThat(app.port()).isPositive().isNotEqualTo(app.managementPort());
-        }
-    }
-
-    @Test
     void withThePipelineOffOpenEventStreamsStillEndAtShutdown() throws Exception {
         try (AppProcess app = AppProcess.start("--loopinfo.pipeline.enabled=false")) {
             CountDownLatch open = new CountDownLatch(2);
