@@ -39,7 +39,7 @@ class SourceArchiveImageIT {
         }
         assertThat(sources.resolve(".git")).doesNotExist();
 
-        run(sources, List.of("./mvnw", "-B", "-q", "-DskipTests", "package",
+        run(sources, List.of("./mvnw", "-B", "-q", "-Dmaven.test.skip=true", "package",
                 "com.google.cloud.tools:jib-maven-plugin:3.5.2:buildTar", "-Dimage.base=scratch",
                 "-Dimage=loopinfo:archive", "-Djib.outputPaths.tar=target/image.tar"));
         Path layout = Files.createDirectory(work.resolve("layout"));
