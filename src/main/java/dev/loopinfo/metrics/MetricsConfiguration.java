@@ -51,8 +51,8 @@ class MetricsConfiguration {
     }
 
     /**
-     * One error tag per request series: Micrometer's {@code error}, which Spring documents as preferred over the
-     * legacy {@code exception} its HTTP conventions still add with the same value (spring-framework#31514).
+     * One error tag per request series: Micrometer's {@code error}, which every observation carries, without the
+     * legacy {@code exception} Spring's HTTP conventions add beside it with the same value (spring-framework#31514).
      */
     @Bean
     MeterFilter oneErrorTag() {
