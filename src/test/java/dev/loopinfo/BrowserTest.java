@@ -334,21 +334,21 @@ class BrowserTest {
         Dimension desktop = browser.manage().window().getSize();
         List<String> violations = new ArrayList<>();
         try {
-            // Each page is loaded (each lesson run) once and checked at both widths in both schemes: a new width
-            // or an emulated scheme restyles the page in place (no script reads either). The scheme changes
+            // Each page is loaded (each lesson run) once, at desktop width, where the last check left the window,
+            // and checked at both widths in both schemes: a new width or an emulated scheme restyles the page in
+            // place (no script reads either). The scheme changes
             // colours only (the stylesheet's dark block sets colour properties and nothing else), so the dark
             // pass runs axe's colour rules.
             for (String path : List.of("/", "/hello/Ada", "/lessons", "/pipeline", "/loops", "/headers", "/delay/0",
                     "/status/200", "/lessons/interleave", "/lessons/hello-world", "/lessons/producer-consumer",
                     "/lessons/blocking")) {
-                browser.manage().window().setSize(desktop);
                 if (path.startsWith("/lessons/")) {
                     finishLesson(path.substring("/lessons/".length()));
                 }
                 else {
                     open(path);
                 }
-                for (Dimension size : List.of(desktop, new Dimension(390, 844))) {
+                for (Dimension size : List.of(new Dimension(390, 844), desktop)) {
                     browser.manage().window().setSize(size);
                     for (String scheme : List.of("light", "dark")) {
                         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",

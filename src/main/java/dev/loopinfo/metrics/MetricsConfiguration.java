@@ -51,8 +51,9 @@ class MetricsConfiguration {
     }
 
     /**
-     * One error tag per request series: Micrometer's {@code error}, which every observation carries, without the
-     * legacy {@code exception} Spring's HTTP conventions add beside it with the same value (spring-framework#31514).
+     * One error tag on what observations record (here, the requests): Micrometer's {@code error}, which every
+     * observation carries, without the legacy {@code exception} Spring's HTTP conventions add beside it with the
+     * same value (spring-framework#31514). No other meter here has an {@code exception} tag.
      */
     @Bean
     MeterFilter oneErrorTag() {
