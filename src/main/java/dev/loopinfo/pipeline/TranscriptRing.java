@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -15,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The continuous pipeline's transcript: each line logged at DEBUG, the last {@code capacity} kept for the live
  * page, and every new line offered to live listeners. Lines are formatted only for a reader, a listener or the
- * log. Written and read on the pipeline's thread only.
+ * log. Written and read on the pipeline's thread only; listened to from any.
  */
 class TranscriptRing implements Transcript {
 
@@ -35,20 +37,30 @@ class TranscriptRing implements Transcript {
 
     private final ArrayDeque<Line> lines;
 
-    // Best effort: a listener that is not ready for a line misses it, so no listener makes lines pile up.
-    private final Sinks.Many<String> live = Sinks.many().multicast().directBestEffort();
+    /** Lines from the pipeline's thread, one queue offer each, and none while nobody listens. */
+    private final Sinks.Many<String> written = Sinks.many().multicast().directBestEffort();
 
     /**
-     * The lines handed to listeners on another thread, all listeners together: the pipeline's thread pays one
-     * queue offer per line, however many listeners there are (and nothing at all while there are none).
+     * Each line to every listener ready for it: one that is not misses it, alone, so no listener makes lines pile
+     * up or holds up another. Never completed, so a listener joining at any moment finds it open.
      */
-    private final Flux<String> fanOut = live.asFlux()
+    private final Sinks.Many<String> toListeners = Sinks.many().multicast().directBestEffort();
+
+    /**
+     * The lines handed to listeners on another thread, at most {@link #LINES_PER_TENTH} a tenth of a second: taken
+     * at whatever pace they come, as nothing downstream of it applies backpressure.
+     */
+    private final Flux<String> fanOut = written.asFlux()
         .publishOn(Schedulers.parallel(), FAN_OUT_QUEUE)
         .window(Duration.ofMillis(100))
-        .concatMap(tenth -> tenth.take(LINES_PER_TENTH), 1)
-        .share();
+        .concatMap(tenth -> tenth.take(LINES_PER_TENTH), 1);
+
+    /** Guards the listeners' count and the fan-out's start and stop, so that a listener never joins a stopping one. */
+    private final Object joining = new Object();
 
     private final AtomicInteger listeners = new AtomicInteger();
+
+    private Disposable fanningOut = Disposables.disposed();
 
     TranscriptRing(int capacity) {
         this.capacity = capacity;
@@ -62,8 +74,8 @@ class TranscriptRing implements Transcript {
             lines.removeFirst();
         }
         lines.addLast(line);
-        if (live.currentSubscriberCount() > 0) {
-            live.tryEmitNext(line.text());
+        if (written.currentSubscriberCount() > 0) {
+            written.tryEmitNext(line.text());
         }
     }
 
@@ -72,8 +84,23 @@ class TranscriptRing implements Transcript {
     }
 
     Flux<String> live() {
-        return fanOut.doOnSubscribe(subscription -> listeners.incrementAndGet())
-            .doFinally(signal -> listeners.decrementAndGet());
+        return toListeners.asFlux().doOnSubscribe(subscription -> joined()).doFinally(signal -> left());
+    }
+
+    private void joined() {
+        synchronized (joining) {
+            if (listeners.getAndIncrement() == 0) {
+                fanningOut = fanOut.subscribe(toListeners::tryEmitNext);
+            }
+        }
+    }
+
+    private void left() {
+        synchronized (joining) {
+            if (listeners.decrementAndGet() == 0) {
+                fanningOut.dispose();
+            }
+        }
     }
 
     /** How many listeners follow the lines as they are written. */

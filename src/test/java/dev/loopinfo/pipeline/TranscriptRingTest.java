@@ -2,11 +2,23 @@ package dev.loopinfo.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 
 import dev.loopinfo.pipeline.Transcript.Line;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 class TranscriptRingTest {
@@ -37,6 +49,66 @@ class TranscriptRingTest {
         StepVerifier.create(ring.live().take(2))
             .then(() -> List.of(Line.consuming(1), Line.received("200 OK")).forEach(ring::add))
             .expectNext("[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK")
+            .verifyComplete();
+    }
+
+    @Test
+    void aListenerThatNeverReadsMissesLinesAndHoldsUpNoOther() {
+        TranscriptRing ring = new TranscriptRing(10);
+        List<String> stalled = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Disposable neverReads = ring.live().subscribe(stalled::add, failed::set, () -> failed.set(new AssertionError(
+                "completed")), subscription -> subscription.request(1));
+        AtomicInteger heard = new AtomicInteger();
+        Disposable reads = ring.live().subscribe(line -> heard.incrementAndGet(), failed::set);
+
+        // A second and a half of lines at five times what reaches listeners: fifteen tenths, each one full.
+        long end = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+        for (int n = 1; System.nanoTime() < end; n++) {
+            ring.add(Line.producing(n));
+            LockSupport.parkNanos(200_000);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heard).hasValueGreaterThan(1_000));
+
+        assertThat(failed).hasNullValue();
+        assertThat(stalled).containsExactly("[PRODUCER] Producing 1...");
+        assertThat(ring.listeners()).isEqualTo(2);
+        neverReads.dispose();
+        reads.dispose();
+        assertThat(ring.listeners()).isZero();
+    }
+
+    @Test
+    void listenersLeavingAsOthersJoinNeverFailOne() throws Exception {
+        TranscriptRing ring = new TranscriptRing(10);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        ExecutorService churn = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> churning = new ArrayList<>();
+            for (int thread = 0; thread < 3; thread++) {
+                churning.add(churn.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        ring.live().subscribe(line -> {
+                        }, failed::set).dispose();
+                    }
+                }));
+            }
+            for (int n = 1; churning.stream().anyMatch(joining -> !joining.isDone()); n++) {
+                ring.add(Line.producing(n));
+            }
+            for (Future<?> joining : churning) {
+                joining.get();
+            }
+        }
+        finally {
+            churn.shutdownNow();
+        }
+        assertThat(failed).hasNullValue();
+        assertThat(ring.listeners()).isZero();
+
+        StepVerifier.create(ring.live().take(1))
+            .then(() -> ring.add(Line.consuming(1)))
+            .expectNext("[CONSUMER] Consuming 1...")
             .verifyComplete();
     }
 }
