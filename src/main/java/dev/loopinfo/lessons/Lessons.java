@@ -102,18 +102,20 @@ class Lessons implements DisposableBean {
      * second cannot start until the first has slept. Refused with 503 when {@code blocking-runs} are running.
      */
     private Flux<LessonLine> blockingPair(long started) {
-        return Flux.defer(() -> {
-            if (blockingRuns.incrementAndGet() > settings.blockingRuns()) {
-                blockingRuns.decrementAndGet();
-                return Flux.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The blocking lesson "
-                        + "is already running " + settings.blockingRuns()
-                        + " times (loopinfo.lessons.blocking-runs): try again in a few seconds."));
-            }
-            Mono<Void> blockingSleep = Mono.fromRunnable(this::blockingSleep);
-            return Flux.concat(hello(started, "blocking 1", blockingSleep), hello(started, "blocking 2", blockingSleep))
-                .subscribeOn(blockingThreads)
-                .doFinally(signal -> blockingRuns.decrementAndGet());
-        });
+        Mono<Void> blockingSleep = Mono.fromRunnable(this::blockingSleep);
+        Flux<LessonLine> pair = Flux.concat(hello(started, "blocking 1", blockingSleep),
+                hello(started, "blocking 2", blockingSleep)).subscribeOn(blockingThreads);
+        // Eager: the run is handed back before its end reaches the caller, who may start the next one at once.
+        return Flux.using(this::takeBlockingRun, taken -> pair, taken -> blockingRuns.decrementAndGet(), true);
+    }
+
+    private boolean takeBlockingRun() {
+        if (blockingRuns.incrementAndGet() > settings.blockingRuns()) {
+            blockingRuns.decrementAndGet();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The blocking lesson is already running "
+                    + settings.blockingRuns() + " times (loopinfo.lessons.blocking-runs): try again in a few seconds.");
+        }
+        return true;
     }
 
     /** {@code time.sleep}: holds the thread. Allowed here only, on the lesson's own threads. */
