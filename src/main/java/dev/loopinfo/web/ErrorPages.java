@@ -3,6 +3,8 @@ package dev.loopinfo.web;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
@@ -11,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -21,13 +24,17 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Renders every error as a page in the site's look ({@link ErrorPage}) or as JSON, negotiated exactly like the
  * pages themselves; a 404 has its own page ({@link NotFoundPage}). Boot's
  * handler, with these changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
  * is shown to the client, headers an error carries (such as {@code Allow} on a 405) reach the response, a request
- * body that does not arrive in time is a 408, and a client that leaves mid-request is no server error.
+ * body that does not arrive in time is a 408, and a client that leaves mid-request is no server error. A client's
+ * fault found after the answer started (a body cut short, or over a limit as it streams) has no status left to
+ * send: the connection is closed, so that the client cannot take the answer for whole, with one DEBUG line.
  */
 class ErrorPages extends DefaultErrorWebExceptionHandler {
 
@@ -39,8 +46,15 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     /** Nginx's "client closed request": the client left before its request arrived whole. */
     private static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted() && isClientFault(error)) {
+            log.debug("{} {} cut short after its answer started: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+            return Mono.fromRunnable(() -> closeConnection(exchange));
+        }
         if (DisconnectedClientHelper.isClientDisconnectedException(error) && !exchange.getResponse().isCommitted()) {
             // Nobody is left to answer, and it is no server error: recorded as 499, logged at most at DEBUG.
             exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
@@ -54,6 +68,19 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
         }
         return super.handle(exchange, error);
+    }
+
+    private static void closeConnection(ServerWebExchange exchange) {
+        Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        if (response instanceof HttpServerResponse netty) {
+            netty.withConnection(Connection::dispose);
+        }
+    }
+
+    /** Whether the error is the client's doing: a refusal (4xx), a body that did not arrive, or a client gone. */
+    static boolean isClientFault(Throwable error) {
+        return isRequestTimeout(error) || DisconnectedClientHelper.isClientDisconnectedException(error)
+                || (error instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError());
     }
 
     /** The error a request gets when its body does not arrive within {@code loopinfo.http.request-body-timeout}. */

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -16,11 +17,13 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.channel.ChannelOperations;
 
 /**
- * Cuts off a request whose body has not all arrived {@code loopinfo.http.request-body-timeout} after its headers:
- * the request fails with {@link Expired} (answered 408 when nothing was sent yet) and the connection closes.
- * Reactor Netty's own {@code requestTimeout} does the same, but its timer holds the whole request and response
- * (~2 KB) in memory for the full timeout, even after they are done; this one holds nothing of them, and is
- * started only when a read ends with the body still on its way (never for a request without one).
+ * Cuts off a request whose body has not all arrived {@code loopinfo.http.request-body-timeout} after its turn came:
+ * the request fails with {@link Expired} (answered 408 when nothing was sent yet) and the connection closes. A
+ * request's turn comes when it arrives, or, pipelined behind others, when their answers have ended: it sits after
+ * Reactor Netty's {@code HttpTrafficHandler}, which holds a pipelined request until then, so an earlier request is
+ * never cut off for a later one's body. Reactor Netty's own {@code requestTimeout} does the same, but its timer holds
+ * the whole request and response (~2 KB) in memory for the full timeout, even after they are done; this one holds
+ * nothing of them, and runs only for a request that has a body.
  */
 final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements Runnable {
 
@@ -28,19 +31,16 @@ final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements R
 
     private ChannelHandlerContext context;
 
-    /** Headers read, the body's end not yet. */
-    private boolean receiving;
-
     private ScheduledFuture<?> timer;
 
     private RequestBodyTimeout(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
     }
 
-    /** Puts a timeout into every connection's pipeline of the server it customizes, before Reactor Netty's. */
+    /** Puts a timeout into every connection's pipeline of the server it customizes, after Reactor Netty's traffic handler. */
     static NettyServerCustomizer of(Duration timeout) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
-            .addBefore(NettyPipeline.HttpTrafficHandler, RequestBodyTimeout.class.getName(),
+            .addAfter(NettyPipeline.HttpTrafficHandler, RequestBodyTimeout.class.getName(),
                     new RequestBodyTimeout(timeout)));
     }
 
@@ -51,34 +51,30 @@ final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements R
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
-        if (message instanceof HttpRequest) {
-            receiving = true;
+        if (message instanceof HttpRequest request && !(message instanceof LastHttpContent) && hasBody(request)) {
+            timer = context.executor().schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
         }
-        if (message instanceof LastHttpContent) {
-            receiving = false;
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
-            }
+        else if (message instanceof LastHttpContent) {
+            cancel();
         }
         context.fireChannelRead(message);
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext context) {
-        if (receiving && timer == null) {
-            timer = context.executor().schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
-        }
-        context.fireChannelReadComplete();
+    private static boolean hasBody(HttpRequest request) {
+        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        cancel();
+        context.fireChannelInactive();
+    }
+
+    private void cancel() {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
         }
-        context.fireChannelInactive();
     }
 
     /** The timeout, on the connection's event loop. */

@@ -32,9 +32,10 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
      * after it, so that its refusals carry the headers too.
      */
     static NettyServerCustomizer onEveryResponse() {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
-            .addAfter(NettyPipeline.HttpCodec, SecurityHeaders.class.getName(), INSTANCE)
-            .addAfter(SecurityHeaders.class.getName(), StrictRequests.class.getName(), StrictRequests.INSTANCE));
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            channel.pipeline().addAfter(NettyPipeline.HttpCodec, SecurityHeaders.class.getName(), INSTANCE);
+            StrictRequests.addTo(channel.pipeline());
+        });
     }
 
     @Override

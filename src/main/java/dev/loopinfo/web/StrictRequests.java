@@ -7,7 +7,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -17,12 +20,15 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
+import reactor.netty.NettyPipeline;
+
 /**
  * Refuses, before any route runs, requests that RFC 9112 says a server must reject, as proxies in front may read
  * them differently (request smuggling): an HTTP/1.1 request without exactly one {@code Host} header, a {@code Host}
  * that is not a host and port, and any version but {@code HTTP/1.0} and {@code HTTP/1.1} as written (Netty's own
  * constants: a lowercase {@code http/1.1} is another version to Netty). 400 (505 for another major version), and
- * the connection is closed, since what follows on it cannot be trusted.
+ * the connection is closed, since what follows on it cannot be trusted. A pipelined request is refused in its turn,
+ * after the answers to the requests before it (RFC 9112 9.3.2): a client pairs answers with requests by order.
  */
 @ChannelHandler.Sharable
 final class StrictRequests extends ChannelInboundHandlerAdapter {
@@ -34,6 +40,16 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
         .compile("(?:[A-Za-z0-9._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{0,5})?");
 
     private StrictRequests() {
+    }
+
+    /**
+     * Puts the check after Reactor Netty's {@code HttpTrafficHandler}, which holds each pipelined request until the
+     * answers before it have ended. Reactor Netty refuses {@code HTTP/2.0} itself the moment it reads it, ahead of
+     * those answers: such a request passes it as {@link Http2AsText} and is refused here in its turn.
+     */
+    static void addTo(ChannelPipeline pipeline) {
+        pipeline.addBefore(NettyPipeline.HttpTrafficHandler, Http2AsText.class.getName(), Http2AsText.INSTANCE)
+            .addAfter(NettyPipeline.HttpTrafficHandler, StrictRequests.class.getName(), INSTANCE);
     }
 
     /** Set on a connection once a request on it was refused: whatever else it sends is dropped. */
@@ -63,6 +79,9 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
     }
 
     private static HttpResponseStatus refusal(HttpRequest request) {
+        if (request instanceof Http2AsText.Request) {
+            return HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED;
+        }
         HttpVersion version = request.protocolVersion();
         if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
             return version.majorVersion() != 1 && version.protocolName().equals("HTTP")
@@ -75,5 +94,29 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
         }
         String host = hosts.next();
         return (hosts.hasNext() || !HOST.matcher(host).matches()) ? HttpResponseStatus.BAD_REQUEST : null;
+    }
+
+    /** Passes an {@code HTTP/2.0} request written as text on as HTTP/1.1, marked, for {@link StrictRequests} to refuse. */
+    @ChannelHandler.Sharable
+    static final class Http2AsText extends ChannelInboundHandlerAdapter {
+
+        static final Http2AsText INSTANCE = new Http2AsText();
+
+        private static final HttpVersion HTTP_2 = HttpVersion.valueOf("HTTP/2.0");
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            context.fireChannelRead((message instanceof HttpRequest request && !(message instanceof FullHttpRequest)
+                    && HTTP_2.equals(request.protocolVersion())) ? new Request(request) : message);
+        }
+
+        /** The request, as HTTP/1.1. */
+        static final class Request extends DefaultHttpRequest {
+
+            Request(HttpRequest request) {
+                super(HttpVersion.HTTP_1_1, request.method(), request.uri(), request.headers());
+                setDecoderResult(request.decoderResult());
+            }
+        }
     }
 }

@@ -83,6 +83,32 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aPipelinedBodyWaitsForItsTurnAndTimesOutAloneAfterIt() throws Exception {
+        long sent = System.nanoTime();
+        String answers = RawHttp.exchange(app.port(), "GET /delay/2 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nhalf");
+
+        // The echo's answer starts as its body arrives, and is cut off, unended, a timeout after its turn came.
+        assertThat(answers).startsWith("HTTP/1.1 200").contains("Waited 2 s");
+        assertThat(answers.substring(answers.indexOf("Waited 2 s"))).startsWith("Waited 2 s").contains("HTTP/1.1 200")
+            .endsWith("\r\nhalf\r\n");
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThan(Duration.ofMillis(2_900));
+    }
+
+    @Test
+    void aBodyCutShortAfterItsEchoStartedIsOneQuietLine() throws Exception {
+        int before = app.output().size();
+        for (int i = 0; i < 3; i++) {
+            String answer = RawHttp.exchange(app.port(), "POST /echo HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly this much");
+            assertThat(answer).startsWith("HTTP/1.1 200").endsWith("only this much\r\n").doesNotContain("408");
+        }
+        // The answer had started: there is no 408 to send, it is left unended, and it was no server error.
+        assertThat(app.output().subList(before, app.output().size()))
+            .noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat "));
+    }
+
+    @Test
     void aClientLeavingMidBodyIsNoServerError() throws Exception {
         int before = app.output().size();
         try (Socket client = RawHttp.open(app.managementPort())) {
