@@ -5,15 +5,14 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 import reactor.core.publisher.Hooks;
 
 /**
- * Errors that reach a stream after it ended. When a request body times out or its client leaves, Reactor Netty
- * signals the body's reader once more after the answer (or the lack of one) is settled; Reactor would log that as
- * an ERROR with a stack trace. Those two are the client's doing and logged at DEBUG; any other keeps Reactor's
- * ERROR.
+ * Errors that reach a stream after it ended. When a request body times out, cannot be read or its client leaves,
+ * Reactor Netty signals the body's reader once more after the answer (or the lack of one) is settled; Reactor would
+ * log that as an ERROR with a stack trace. Those are the client's doing ({@link ErrorPages#isClientFault}) and
+ * logged at DEBUG; any other keeps Reactor's ERROR.
  */
 @Component
 class DroppedErrors {
@@ -25,8 +24,8 @@ class DroppedErrors {
     }
 
     private static void log(Throwable error) {
-        if (ErrorPages.isRequestTimeout(error) || DisconnectedClientHelper.isClientDisconnectedException(error)) {
-            log.debug("A request ended by its client or its timeout signalled once more: {}", error.toString());
+        if (ErrorPages.isClientFault(error)) {
+            log.debug("A request ended by its client's fault signalled once more: {}", error.toString());
         }
         else {
             log.error("Operator called default onErrorDropped", error);

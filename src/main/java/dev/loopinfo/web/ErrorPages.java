@@ -64,6 +64,10 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             return super.handle(exchange, new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT,
                     "The request body did not arrive in time (loopinfo.http.request-body-timeout)."));
         }
+        if (error instanceof MalformedBody.Unreadable) {
+            return super.handle(exchange, new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "The request body is not well-formed HTTP/1.1: it could not be read."));
+        }
         if (error instanceof ErrorResponse response && !exchange.getResponse().isCommitted()) {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
         }
@@ -77,9 +81,10 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         }
     }
 
-    /** Whether the error is the client's doing: a refusal (4xx), a body that did not arrive, or a client gone. */
+    /** Whether the error is the client's doing: a refusal (4xx), a body that did not arrive or could not be read, or a client gone. */
     static boolean isClientFault(Throwable error) {
-        return isRequestTimeout(error) || DisconnectedClientHelper.isClientDisconnectedException(error)
+        return isRequestTimeout(error) || error instanceof MalformedBody.Unreadable
+                || DisconnectedClientHelper.isClientDisconnectedException(error)
                 || (error instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError());
     }
 

@@ -45,15 +45,16 @@ class ManagementServerConfiguration {
 
     /**
      * The management server's answers carry the same security headers as the app's, and the same {@code Vary} (Boot
-     * compresses both by {@code server.compression}); a request body must arrive as quickly; its connections are
-     * not limited, so that probes answer while the app port is flooded. Its server factory takes no
+     * compresses both by {@code server.compression}); a request body must arrive as quickly, and well-formed; its
+     * connections are not limited, so that probes answer while the app port is flooded. Its server factory takes no
      * {@code NettyServerCustomizer} beans, only factory customizers of its own context.
      */
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementServerLimits(HttpProperties settings,
             ServerProperties server) {
         return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
-                VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(settings.requestBodyTimeout()));
+                VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(settings.requestBodyTimeout()),
+                MalformedBody.onEveryConnection());
     }
 
     /**

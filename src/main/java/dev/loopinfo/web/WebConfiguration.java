@@ -49,6 +49,11 @@ class WebConfiguration {
     }
 
     @Bean
+    NettyServerCustomizer malformedBodies() {
+        return MalformedBody.onEveryConnection();
+    }
+
+    @Bean
     StaticFiles staticFiles(ResourcePatternResolver resources) {
         return StaticFiles.of(resources);
     }
