@@ -2,6 +2,7 @@ package dev.loopinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +22,15 @@ import dev.loopinfo.reliability.AppProcess;
 class LifecycleTest {
 
     @Test
-    void withThePipelineOffOpenEventStreamsStillEndAtShutdown() throws Exception {
-        try (AppProcess app = AppProcess.start("--loopinfo.pipeline.enabled=false")) {
+    void withThePipelineOffOpenEventStreamsAndWebSocketsStillEndAtShutdown() throws Exception {
+        try (AppProcess app = AppProcess.start("--loopinfo.pipeline.enabled=false");
+                Socket webSocket = RawHttp.open(app.port())) {
             CountDownLatch open = new CountDownLatch(2);
             CompletableFuture<List<String>> pipeline = events(app, "/pipeline/events", open);
             CompletableFuture<List<String>> loops = events(app, "/loops/events", open);
+            RawHttp.send(webSocket, "GET /ws/echo HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+            assertThat(RawHttp.readHead(webSocket)).startsWith("HTTP/1.1 101");
             assertThat(open.await(30, TimeUnit.SECONDS)).as("both streams have sent their first event").isTrue();
             long signalled = System.nanoTime();
 
@@ -33,6 +38,11 @@ class LifecycleTest {
 
             assertThat(pipeline.get(10, TimeUnit.SECONDS)).isNotEmpty();
             assertThat(loops.get(10, TimeUnit.SECONDS)).isNotEmpty();
+            // A close frame (0x88), status 1001 (going away), then the end of the connection.
+            byte[] closing = webSocket.getInputStream().readAllBytes();
+            assertThat(closing).hasSizeGreaterThan(4);
+            assertThat(new int[] { closing[0] & 0xFF, ((closing[2] & 0xFF) << 8) | (closing[3] & 0xFF) })
+                .containsExactly(0x88, 1001);
             assertThat(app.exited(Duration.ofSeconds(10))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as("no wait for the graceful-shutdown timeout")
                 .isLessThan(Duration.ofSeconds(10));

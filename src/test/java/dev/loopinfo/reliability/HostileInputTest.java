@@ -203,6 +203,10 @@ class HostileInputTest {
                 "\u0008\u0080abcd", "\u0082\u00ff\u007f\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ffabcd")) {
             requests.add("GET /ws/echo HTTP/1.1\r\nHost: localhost\r\n" + handshake + "\r\n" + frame);
         }
+        for (String version : List.of("", "14", "99", "13, 8", "abc", "8")) {
+            requests.add(request("GET /ws/echo", "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + (version.isEmpty() ? "" : "Sec-WebSocket-Version: " + version + "\r\n")));
+        }
         requests.add(request("TRACE /hello/Ada", ""));
         requests.add(request("DELETE /api/pipeline", ""));
         requests.add(request("GET /hello/Ada", "Content-Length: 5\r\n") + "12345");

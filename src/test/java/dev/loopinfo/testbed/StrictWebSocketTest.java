@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** What {@link StrictWebSocket} lets through, and that what it refuses is freed, not only dropped. */
 class StrictWebSocketTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(StrictWebSocket.INSTANCE);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new StrictWebSocket(1024));
 
     @Test
     void aFrameWithoutReservedBitsPassesUntouched() {
@@ -57,6 +59,23 @@ class StrictWebSocketTest {
         assertThat(later.refCnt()).isZero();
         assertThat((Object) channel.readInbound()).isNull();
         assertThat(channel.outboundMessages()).hasSize(1);
+    }
+
+    @Test
+    void aMessageOverTheLimitInFragmentsIsFreedAndTheSocketClosedAsTooBig() {
+        EmbeddedChannel socket = new EmbeddedChannel(new StrictWebSocket.MessageSize(1024), new StrictWebSocket(1024));
+        BinaryWebSocketFrame first = new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[600]));
+        ContinuationWebSocketFrame last = new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[600]));
+        socket.writeInbound(first, last);
+
+        assertThat((Object) socket.readInbound()).isSameAs(first);
+        assertThat(last.refCnt()).isZero();
+        CloseWebSocketFrame close = socket.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1009);
+        assertThat(close.reasonText()).isEqualTo("A message over 1024 bytes");
+        close.release();
+        first.release();
+        assertThat(socket.isOpen()).isFalse();
     }
 
     private void assertClosedWith(String reason) {
