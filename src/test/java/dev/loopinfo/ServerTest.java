@@ -20,7 +20,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  * <p>
  * Routes are tested here rather than in a {@code bindToRouterFunction} slice: every request sent to this server is
  * replayed against the OpenAPI document ({@code ApiDocumentTest}), so each answer a route test provokes is also held
- * to the document. A slice serves where a setting's rule is all there is to see ({@code RedactedHeadersTest}).
+ * to the document. A slice serves where a setting's rule is all there is to see ({@code HeadersTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

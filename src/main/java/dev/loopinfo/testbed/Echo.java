@@ -1,6 +1,7 @@
 package dev.loopinfo.testbed;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -23,8 +24,18 @@ final class Echo {
     }
 
     /**
-     * The request's content type, but {@code text/plain} for the types a browser renders as active content (HTML,
-     * SVG, any XML or JavaScript), so that echo can never be a reflected cross-site script.
+     * Types no browser runs, sent back as they came (with their parameters): everything else could be active content
+     * in some browser or plugin (HTML, SVG, XML, scripts, {@code text/x-component}, {@code multipart/x-mixed-replace},
+     * PDF, …), so echo can never be a reflected cross-site script.
+     */
+    static final Set<String> INERT = Set.of("text/plain", "text/csv", "application/json", "application/x-ndjson",
+            "application/x-www-form-urlencoded", "application/octet-stream", "application/cbor",
+            "application/protobuf", "application/x-protobuf", "image/png", "image/jpeg", "image/gif", "image/webp",
+            "image/avif");
+
+    /**
+     * The request's content type when it is {@link #INERT}; otherwise {@code text/plain} for any other text (with its
+     * charset) and {@code application/octet-stream} for anything else, or no type at all.
      */
     static MediaType contentType(ServerRequest request) {
         MediaType type;
@@ -34,15 +45,14 @@ final class Echo {
         catch (InvalidMediaTypeException unreadable) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
-        return isActive(type) ? MediaType.TEXT_PLAIN : type;
-    }
-
-    static boolean isActive(MediaType type) {
-        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
-        return type.isWildcardType() || type.isWildcardSubtype()
-                || subtype.equals("html") || subtype.contains("xml") || subtype.contains("svg")
-                || subtype.contains("javascript") || subtype.contains("ecmascript") || subtype.equals("jscript")
-                || subtype.equals("xsl") || subtype.equals("xslt");
+        if (INERT.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
+            return type;
+        }
+        if (type.getType().equalsIgnoreCase("text")) {
+            return (type.getCharset() != null) ? new MediaType(MediaType.TEXT_PLAIN, type.getCharset())
+                    : MediaType.TEXT_PLAIN;
+        }
+        return MediaType.APPLICATION_OCTET_STREAM;
     }
 
     /**

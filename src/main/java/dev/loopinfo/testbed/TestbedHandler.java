@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -45,17 +46,24 @@ class TestbedHandler {
 
     private final Counter statuses;
 
-    /** Lower-cased names of the headers shown as {@code [redacted]}. */
+    /** Credentials: always shown as {@code [redacted]}, besides {@code loopinfo.testbed.redacted-headers}. */
+    static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
+            "X-Api-Key", "X-Auth-Token", "X-Amz-Security-Token", "X-CSRF-Token");
+
+    /** The headers shown as {@code [redacted]}, by {@link #normalised} name. */
     private final Set<String> redacted = new TreeSet<>();
 
     TestbedHandler(TestbedProperties settings, MeterRegistry registry) {
         this.settings = settings;
         this.delays = answers(registry, "delay");
         this.statuses = answers(registry, "status");
-        for (String header : List.of("Authorization", "Proxy-Authorization", "Cookie")) {
-            redacted.add(header.toLowerCase(Locale.ROOT));
-        }
-        settings.redactedHeaders().forEach(header -> redacted.add(header.toLowerCase(Locale.ROOT)));
+        CREDENTIALS.forEach(header -> redacted.add(normalised(header)));
+        settings.redactedHeaders().forEach(header -> redacted.add(normalised(header)));
+    }
+
+    /** A header's name as proxies may rewrite it: any case, {@code _} for {@code -}. */
+    private static String normalised(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static Counter answers(MeterRegistry registry, String kind) {
@@ -160,16 +168,25 @@ class TestbedHandler {
         return Routing.ok(MediaType.APPLICATION_JSON, new Headers(headerValues(request)));
     }
 
-    /** The JSON answer of {@code /headers}: each header's values by its name as sent. */
+    /** The JSON answer of {@code /headers}: each header's values by its name as first sent. */
     record Headers(Map<String, List<String>> headers) {
     }
 
-    /** Each header's values by its name as sent, in the order they arrived; credentials redacted. */
+    /**
+     * Each header's values by its name as first sent (once, however many spellings of it came), in the order they
+     * arrived; credentials redacted. No bigger than the request's headers, which the server bounds.
+     */
     private Map<String, List<String>> headerValues(ServerRequest request) {
+        HttpHeaders sent = request.headers().asHttpHeaders();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().asHttpHeaders().forEach((name, values) -> headers.put(name,
-                redacted.contains(name.toLowerCase(Locale.ROOT)) ? values.stream().map(value -> "[redacted]").toList()
-                        : values));
+        Set<String> shown = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : sent.headerNames()) {
+            if (shown.add(name)) {
+                List<String> values = sent.getOrEmpty(name);
+                headers.put(name, redacted.contains(normalised(name))
+                        ? values.stream().map(value -> "[redacted]").toList() : values);
+            }
+        }
         return headers;
     }
 }

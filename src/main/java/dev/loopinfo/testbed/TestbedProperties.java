@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDelay the longest wait {@code /delay/{seconds}} may be asked for
  * @param maxEchoSize the largest body {@code /echo} sends back
  * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides the credentials it always hides
+ *        ({@link TestbedHandler#CREDENTIALS})
  * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo} takes
  * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which nothing arrives
  * @param faultRate the share of the app port's requests that faults are injected into at start (0: none)

@@ -84,8 +84,8 @@ class TestbedRoutes {
                                         schema = @Schema(implementation = TestbedHandler.Status.class)) }) })),
         @RouterOperation(path = "/echo", method = { RequestMethod.POST, RequestMethod.PUT }, operation = @Operation(
                 operationId = "echo",
-                summary = "Sends the request's body back as it arrives, with its content type (active types such as "
-                        + "HTML, SVG, XML and JavaScript go back as text/plain)",
+                summary = "Sends the request's body back as it arrives, with its content type when no browser runs it "
+                        + "(other text goes back as text/plain, anything else as application/octet-stream)",
                 requestBody = @RequestBody(description = "Up to loopinfo.testbed.max-echo-size",
                         content = @Content(mediaType = MediaType.ALL_VALUE,
                                 schema = @Schema(type = "string", format = "binary"))),
@@ -95,7 +95,8 @@ class TestbedRoutes {
                                     schema = @Schema(type = "string", format = "binary"))),
                     @ApiResponse(responseCode = "413", description = "The body is over max-echo-size") })),
         @RouterOperation(path = "/headers", method = RequestMethod.GET, operation = @Operation(operationId = "headers",
-                summary = "The request's headers as they arrived, credentials redacted: what a proxy added or removed",
+                summary = "The request's headers as they arrived, each name once, credentials redacted: what a proxy "
+                        + "added or removed",
                 responses = @ApiResponse(responseCode = "200", description = "A page, or the headers as JSON",
                         content = { @Content(mediaType = MediaType.TEXT_HTML_VALUE),
                             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
