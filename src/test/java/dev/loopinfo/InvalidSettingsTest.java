@@ -48,6 +48,43 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void everySizeHasARange(CapturedOutput output) {
+        assertThatThrownBy(() -> start(new StandardEnvironment(), "--loopinfo.testbed.websocket-max-message-size=0",
+                "--loopinfo.testbed.max-echo-size=1GB")).isNotNull();
+
+        assertThat(output.getAll()).contains("2 loopinfo settings are invalid:",
+                "loopinfo.testbed.websocket-max-message-size = 0", "must be a size from 1B to 16MB",
+                "loopinfo.testbed.max-echo-size = 1GB", "must be a size from 1B to 64MB");
+    }
+
+    /** A rule between settings, and a key that is no setting, are reported with every other problem. */
+    @Test
+    void rulesBetweenSettingsAndUnknownKeysAreInTheSameReport(CapturedOutput output) {
+        assertThatThrownBy(() -> start(new StandardEnvironment(), "--loopinfo.pipeline.shutdown-timeout=45s",
+                "--loopinfo.greeting.delay=-1s", "--loopinfo.greeting.dealy=2s", "--loopinfo.nonsense=1")).isNotNull();
+
+        assertThat(output.getAll()).contains("4 loopinfo settings are invalid:",
+                "loopinfo.greeting.delay = -1s", "must be longer than or equal to 0",
+                "loopinfo.pipeline.shutdown-timeout = 45s", "must be shorter than "
+                        + "spring.lifecycle.timeout-per-shutdown-phase (30000 ms), or Spring stops waiting",
+                "loopinfo.greeting.dealy = 2s", "is not a loopinfo setting; did you mean loopinfo.greeting.delay?",
+                "loopinfo.nonsense = 1", "is not a loopinfo setting")
+            .doesNotContain("UnsatisfiedDependencyException", "loopinfo.nonsense = 1 (from property source "
+                    + "\"commandLineArgs\"): is not a loopinfo setting; did you mean");
+    }
+
+    @Test
+    void aRuleBetweenSettingsAloneStopsTheStartWithTheReport(CapturedOutput output) {
+        assertThatThrownBy(() -> start(new StandardEnvironment(), "--spring.lifecycle.timeout-per-shutdown-phase=5s"))
+            .isNotNull();
+
+        assertThat(output.getAll()).contains("A loopinfo setting is invalid:",
+                "loopinfo.pipeline.shutdown-timeout = 10000ms (its default): must be shorter than "
+                        + "spring.lifecycle.timeout-per-shutdown-phase (5000 ms)")
+            .doesNotContain("\tat ");
+    }
+
+    @Test
     void anEnvironmentVariableIsNamedAsItWasSet(CapturedOutput output) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -54,7 +54,8 @@ class LifecycleTest {
         try (AppProcess app = AppProcess.starting("--loopinfo.pipeline.shutdown-timeout=45s")) {
             assertThat(app.exited(Duration.ofSeconds(60))).isTrue();
             assertThat(app.output()).anySatisfy(line -> assertThat(line).contains(
-                    "loopinfo.pipeline.shutdown-timeout (45000 ms) must be shorter than "
+                    "loopinfo.pipeline.shutdown-timeout = 45s (\"loopinfo.pipeline.shutdown-timeout\" from property "
+                            + "source \"commandLineArgs\"): must be shorter than "
                             + "spring.lifecycle.timeout-per-shutdown-phase (30000 ms)"));
         }
     }

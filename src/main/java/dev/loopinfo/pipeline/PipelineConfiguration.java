@@ -3,7 +3,6 @@ package dev.loopinfo.pipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
-import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,17 +26,11 @@ class PipelineConfiguration {
 
     /**
      * The pipeline stops in a shutdown phase of its own, which Spring abandons after
-     * {@code spring.lifecycle.timeout-per-shutdown-phase}: its own wait for in-flight messages must end first.
+     * {@code spring.lifecycle.timeout-per-shutdown-phase}: its own wait for in-flight messages ends first, a rule
+     * checked with every other setting's at start-up ({@code SettingsProblems}).
      */
     @Bean
-    Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler, MeterRegistry registry,
-            LifecycleProperties lifecycle) {
-        if (settings.shutdownTimeout().compareTo(lifecycle.getTimeoutPerShutdownPhase()) >= 0) {
-            throw new IllegalStateException("loopinfo.pipeline.shutdown-timeout (" + settings.shutdownTimeout()
-                .toMillis() + " ms) must be shorter than spring.lifecycle.timeout-per-shutdown-phase ("
-                    + lifecycle.getTimeoutPerShutdownPhase().toMillis()
-                    + " ms), or Spring stops waiting for the pipeline before it has drained; raise the latter.");
-        }
+    Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler, MeterRegistry registry) {
         return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()), registry,
                 System::nanoTime);
     }

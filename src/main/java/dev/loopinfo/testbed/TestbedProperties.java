@@ -36,9 +36,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record TestbedProperties(
         @DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay,
-        @DefaultValue("1MB") @NotNull DataSize maxEchoSize,
+        @DefaultValue("1MB") @SizeRange(min = "1B", max = "64MB") DataSize maxEchoSize,
         @DefaultValue("") List<@NotNull String> redactedHeaders,
-        @DefaultValue("64KB") @NotNull DataSize websocketMaxMessageSize,
+        @DefaultValue("64KB") @SizeRange(min = "1B", max = "16MB") DataSize websocketMaxMessageSize,
         @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @Nullable @Min(Statuses.LOWEST) @Max(Statuses.HIGHEST) Integer faultStatus,

@@ -1,0 +1,248 @@
+package dev.loopinfo;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * What is wrong with the {@code loopinfo.*} settings as written, one line each, in the spelling of
+ * docs/configuration.md: a value a setting's record refuses, a rule between settings broken, and a {@code loopinfo.*}
+ * key that is no setting at all (with the closest one, as a misspelt key would otherwise be ignored).
+ */
+final class SettingsProblems {
+
+    private static final String PREFIX = "loopinfo";
+
+    /** Settings that must stay below another, each rule once. */
+    private static final List<Below> BELOW = List.of(new Below("loopinfo.pipeline.shutdown-timeout",
+            Duration.ofSeconds(10), "spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(30),
+            "or Spring stops waiting for the pipeline before it has drained; raise the latter"));
+
+    /** The most a misspelt key may differ from the setting it is taken for. */
+    private static final int MOST_EDITS = 3;
+
+    private final Environment environment;
+
+    private final Binder binder;
+
+    SettingsProblems(Environment environment) {
+        this.environment = environment;
+        this.binder = Binder.get(environment);
+    }
+
+    /** Broken rules between settings and unknown keys: what binding each setting alone cannot find. */
+    List<String> acrossSettings() {
+        List<String> problems = new ArrayList<>();
+        BELOW.forEach(rule -> addIfBroken(rule, problems));
+        List<ConfigurationProperty> written = writtenKeys();
+        if (!written.isEmpty()) {
+            List<String> known = new ArrayList<>();
+            List<String> collections = new ArrayList<>();
+            for (Class<?> settings : settingsRecords()) {
+                for (RecordComponent component : settings.getRecordComponents()) {
+                    String name = prefix(settings) + "." + dashed(component.getName());
+                    known.add(name);
+                    if (Collection.class.isAssignableFrom(component.getType())) {
+                        collections.add(uniform(name));
+                    }
+                }
+            }
+            for (ConfigurationProperty key : written) {
+                String uniform = uniform(key.getName().toString());
+                if (known.stream().noneMatch(name -> uniform(name).equals(uniform))
+                        && collections.stream().noneMatch(uniform::startsWith)) {
+                    problems.add(line(key.getName().toString(), key,
+                            "is not a loopinfo setting" + closest(key.getName().toString(), known)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every problem: each setting's value against its record's rules, then those {@link #acrossSettings}. */
+    List<String> all() {
+        List<String> problems = new ArrayList<>();
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            Validator validator = factory.getValidator();
+            for (Class<?> settings : settingsRecords()) {
+                for (RecordComponent component : settings.getRecordComponents()) {
+                    String name = prefix(settings) + "." + dashed(component.getName());
+                    ConfigurationProperty written = written(ConfigurationPropertyName.of(name));
+                    String problem = (written != null) ? problem(validator, settings, component, name) : null;
+                    if (problem != null) {
+                        problems.add(line(name, written, problem));
+                    }
+                }
+            }
+        }
+        problems.addAll(acrossSettings());
+        return problems;
+    }
+
+    private void addIfBroken(Below rule, List<String> problems) {
+        Duration value = binder.bind(rule.name(), Duration.class).orElse(rule.defaultValue());
+        Duration limit = binder.bind(rule.limitName(), Duration.class).orElse(rule.limitDefault());
+        if (value.compareTo(limit) >= 0) {
+            ConfigurationProperty written = written(ConfigurationPropertyName.of(rule.name()));
+            String problem = "must be shorter than " + rule.limitName() + " (" + limit.toMillis() + " ms), "
+                    + rule.why();
+            problems.add((written != null) ? line(rule.name(), written, problem)
+                    : "  " + rule.name() + " = " + value.toMillis() + "ms (its default): " + problem);
+        }
+    }
+
+    private @Nullable String problem(Validator validator, Class<?> settings, RecordComponent component, String name) {
+        Object value;
+        try {
+            value = binder.bind(name, Bindable.of(ResolvableType.forType(component.getGenericType()))).orElse(null);
+        }
+        catch (BindException unreadable) {
+            return expected(component.getType());
+        }
+        return validator.validateValue(settings, component.getName(), value).stream()
+            .map(ConstraintViolation::getMessage)
+            .distinct()
+            .sorted()
+            .collect(Collectors.collectingAndThen(Collectors.joining("; "), rules -> rules.isEmpty() ? null : rules));
+    }
+
+    private static String line(String name, ConfigurationProperty written, String problem) {
+        String origin = (written.getOrigin() != null) ? " (" + written.getOrigin() + ")" : "";
+        return "  " + name + " = " + written.getValue() + origin + ": " + problem;
+    }
+
+    /** What a value of this type looks like, as docs/configuration.md spells it. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", "));
+        }
+        if (type == Duration.class) {
+            return "must be a duration such as 500ms, 2s, 1m or 1h";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == int.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type.getSimpleName().equals("DataSize")) {
+            return "must be a size such as 512B, 64KB or 1MB";
+        }
+        return "must be a number";
+    }
+
+    /** The property as the user wrote it, from the first source that has it (command line, environment, file). */
+    private @Nullable ConfigurationProperty written(ConfigurationPropertyName name) {
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            ConfigurationProperty property = source.getConfigurationProperty(name);
+            if (property != null) {
+                return property;
+            }
+        }
+        return null;
+    }
+
+    /** Every {@code loopinfo.*} key written anywhere, once, as the first source that has it writes it. */
+    private List<ConfigurationProperty> writtenKeys() {
+        ConfigurationPropertyName prefix = ConfigurationPropertyName.of(PREFIX);
+        List<ConfigurationProperty> keys = new ArrayList<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.filter(prefix::isAncestorOf).stream()
+                    .filter(name -> keys.stream().noneMatch(key -> key.getName().equals(name)))
+                    .forEach(name -> keys.add(iterable.getConfigurationProperty(name)));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A key as every source may spell it, for comparing: no case, dots, dashes or brackets (an environment variable's
+     * underscores come through as dots: {@code LOOPINFO_GREETING_MAX_NAME_LENGTH} is
+     * {@code loopinfo.greeting.max.name.length}).
+     */
+    private static String uniform(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The known setting closest to a misspelt one, as advice, or nothing when none is close. */
+    private static String closest(String written, List<String> known) {
+        return known.stream()
+            .min(Comparator.comparingInt(name -> edits(written, name)))
+            .filter(name -> edits(written, name) <= MOST_EDITS)
+            .map(name -> "; did you mean " + name + "?")
+            .orElse("");
+    }
+
+    /** Levenshtein's distance: the fewest single-letter edits from one name to the other. */
+    private static int edits(String from, String to) {
+        int[] previous = new int[to.length() + 1];
+        int[] current = new int[to.length() + 1];
+        for (int j = 0; j <= to.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= from.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= to.length(); j++) {
+                int substitution = previous[j - 1] + ((from.charAt(i - 1) == to.charAt(j - 1)) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[to.length()];
+    }
+
+    private static List<Class<?>> settingsRecords() {
+        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        return scan.findCandidateComponents(SettingsProblems.class.getPackageName()).stream()
+            .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
+                    SettingsProblems.class.getClassLoader()))
+            .filter(Class::isRecord)
+            .toList();
+    }
+
+    private static String prefix(Class<?> settings) {
+        return settings.getAnnotation(ConfigurationProperties.class).value();
+    }
+
+    private static String dashed(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** A setting that must stay below another, each with its default, and why. */
+    private record Below(String name, Duration defaultValue, String limitName, Duration limitDefault, String why) {
+    }
+}
