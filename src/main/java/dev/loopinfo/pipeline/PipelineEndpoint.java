@@ -1,7 +1,6 @@
 package dev.loopinfo.pipeline;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +8,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Mono;
 
@@ -36,17 +36,16 @@ class PipelineEndpoint {
     }
 
     @WriteOperation
-    Mono<WebEndpointResponse<Object>> control(@Selector String action, @Nullable String interval) {
+    Mono<PipelineSnapshot> control(@Selector String action, @Nullable String interval) {
         return switch (action) {
-            case "pause" -> pipeline.pause().map(WebEndpointResponse::new);
-            case "resume" -> pipeline.resume().map(WebEndpointResponse::new);
+            case "pause" -> pipeline.pause();
+            case "resume" -> pipeline.resume();
             case "interval" -> {
                 Duration parsed = parse(interval);
-                yield (parsed == null)
-                        ? Mono.just(badRequest(PipelineProperties.INTERVAL_RULE + " Got: " + interval))
-                        : pipeline.interval(parsed).map(WebEndpointResponse::new);
+                yield (parsed == null) ? badRequest(PipelineProperties.INTERVAL_RULE + " Got: " + interval)
+                        : pipeline.interval(parsed);
             }
-            default -> Mono.just(badRequest("Unknown action '" + action + "': use pause, resume or interval."));
+            default -> badRequest("Unknown action '" + action + "': use pause, resume or interval.");
         };
     }
 
@@ -66,8 +65,8 @@ class PipelineEndpoint {
                 || parsed.compareTo(PipelineProperties.MAX_INTERVAL) > 0) ? null : parsed;
     }
 
-    private static WebEndpointResponse<Object> badRequest(String message) {
-        return new WebEndpointResponse<>(Map.of("status", 400, "message", message),
-                WebEndpointResponse.STATUS_BAD_REQUEST);
+    /** Answered as problem details, as every error on the management port is. */
+    private static Mono<PipelineSnapshot> badRequest(String message) {
+        return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, message));
     }
 }

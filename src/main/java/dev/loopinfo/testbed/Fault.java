@@ -1,7 +1,15 @@
 package dev.loopinfo.testbed;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * A fault injected into a share of the app port's requests: an added latency (fixed plus up to {@code jitter} more,
@@ -16,19 +24,51 @@ record Fault(double rate, int status, Duration latency, Duration jitter) {
 
     static final Fault NONE = new Fault(0, 0, Duration.ZERO, Duration.ZERO);
 
-    /** Why these values cannot be a fault, or null if they can. */
-    static String problem(double rate, int status, Duration latency, Duration jitter) {
+    /** The longest latency or jitter, in minutes: the settings' bound too ({@link TestbedProperties}). */
+    static final long MOST_MINUTES = 10;
+
+    static final Duration MOST = Duration.ofMinutes(MOST_MINUTES);
+
+    /** The rule for latency and jitter, in words. */
+    static final String DURATION_RULE = "must be a duration from 0 to 10m, such as \"200ms\".";
+
+    /** Why these values cannot be a fault, each problem once; none if they can. */
+    static List<String> problems(double rate, int status, @Nullable Duration latency, @Nullable Duration jitter) {
+        List<String> problems = new ArrayList<>();
         if (!(rate >= 0 && rate <= 1)) {
-            return "rate must be from 0 to 1, such as 0.1.";
+            problems.add("rate must be from 0 to 1, such as 0.1.");
         }
         if (status != 0 && !Statuses.isAnswerable(status)) {
-            return "status must be an HTTP status from 200 to 599, or 0 for none.";
+            problems.add("status must be an HTTP status from 200 to 599, or left out for none.");
         }
-        Duration most = Duration.ofMinutes(10);
-        if (latency.isNegative() || latency.compareTo(most) > 0 || jitter.isNegative() || jitter.compareTo(most) > 0) {
-            return "latency and jitter must be durations from 0 to 10m, such as \"200ms\".";
+        if (latency == null || latency.isNegative() || latency.compareTo(MOST) > 0) {
+            problems.add("latency " + DURATION_RULE);
         }
-        return null;
+        if (jitter == null || jitter.isNegative() || jitter.compareTo(MOST) > 0) {
+            problems.add("jitter " + DURATION_RULE);
+        }
+        return problems;
+    }
+
+    /**
+     * The fault as the endpoint shows it and the log tells it: durations as they are written ({@code 200ms}), and
+     * what is not injected left out.
+     */
+    Shown shown() {
+        return new Shown(rate, (status != 0) ? status : null, latency.isZero() ? null : DurationStyle.SIMPLE.print(latency),
+                jitter.isZero() ? null : DurationStyle.SIMPLE.print(jitter));
+    }
+
+    /**
+     * A fault as {@code /actuator/faults} shows it.
+     *
+     * @param rate the share of requests, 0 when there is no fault
+     * @param status the status answered instead of the page; none: the page is served
+     * @param latency the latency added; none: none
+     * @param jitter at most this much more latency; none: none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Shown(double rate, @Nullable Integer status, @Nullable String latency, @Nullable String jitter) {
     }
 
     boolean isActive() {

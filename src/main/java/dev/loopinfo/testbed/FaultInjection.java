@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,8 +57,10 @@ class FaultInjection implements WebFilter, Ordered {
         Fault previous = fault.getAndSet(next);
         if (!next.equals(previous)) {
             if (next.isActive()) {
+                Fault.Shown shown = next.shown();
                 log.info("Faults injected into {} of the app port's requests: status {}, latency {} plus up to {}",
-                        next.rate(), (next.status() == 0) ? "as served" : next.status(), next.latency(), next.jitter());
+                        shown.rate(), (shown.status() == null) ? "as served" : shown.status(),
+                        (shown.latency() == null) ? "0ms" : shown.latency(), (shown.jitter() == null) ? "0ms" : shown.jitter());
             }
             else if (previous.isActive()) {
                 log.info("Fault injection cleared");
@@ -75,7 +77,7 @@ class FaultInjection implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Fault now = fault.get();
-        if (!now.strikes() || isManagement(exchange)) {
+        if (!now.strikes() || Routing.isManagement(exchange)) {
             return chain.filter(exchange);
         }
         Mono<Void> answer = (now.status() == 0) ? chain.filter(exchange) : Mono.defer(() -> {
@@ -86,11 +88,6 @@ class FaultInjection implements WebFilter, Ordered {
             return answer;
         }
         return Mono.delay(now.nextLatency()).doOnNext(waited -> latencies.increment()).then(answer);
-    }
-
-    private static boolean isManagement(ServerWebExchange exchange) {
-        return exchange.getApplicationContext() != null
-                && WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management");
     }
 
     private static Mono<Void> answer(ServerHttpResponse response, int status) {

@@ -1,7 +1,7 @@
 package dev.loopinfo.testbed;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,14 +9,16 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The {@code faults} Actuator endpoint, on the management port only: {@code GET /actuator/faults} reads the fault
  * injected into the app port's requests, {@code POST} with {@code {"rate":0.1,"status":503,"latency":"200ms",
- * "jitter":"100ms"}} sets it (what is left out is none), {@code DELETE} clears it.
+ * "jitter":"100ms"}} sets it (what is left out is none), {@code DELETE} clears it. A fault is shown as it is written:
+ * durations such as {@code 200ms}, and what is not injected left out.
  */
 @Component
 @Endpoint(id = "faults")
@@ -29,34 +31,31 @@ class FaultsEndpoint {
     }
 
     @ReadOperation
-    Fault fault() {
-        return injection.current();
+    Fault.Shown fault() {
+        return injection.current().shown();
     }
 
+    /** Sets the fault; every problem with the request is answered at once, as problem details. */
     @WriteOperation
-    WebEndpointResponse<Object> set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency,
-            @Nullable String jitter) {
+    Fault.Shown set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency, @Nullable String jitter) {
         // Left out: every request, no status, no latency.
         double share = (rate != null) ? rate : 1;
         int answered = (status != null) ? status : 0;
         Duration fixed = duration(latency);
         Duration random = duration(jitter);
-        String problem = (fixed == null || random == null)
-                ? "latency and jitter must be durations from 0 to 10m, such as \"200ms\"."
-                : Fault.problem(share, answered, fixed, random);
-        if (problem != null) {
-            return new WebEndpointResponse<>(Map.of("status", 400, "message", problem),
-                    WebEndpointResponse.STATUS_BAD_REQUEST);
+        List<String> problems = Fault.problems(share, answered, fixed, random);
+        if (!problems.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join(" ", problems));
         }
         Fault fault = new Fault(share, answered, fixed, random);
         injection.set(fault);
-        return new WebEndpointResponse<>(fault);
+        return fault.shown();
     }
 
+    /** No fault any more: 204, nothing to show. */
     @DeleteOperation
-    Fault clear() {
+    void clear() {
         injection.set(Fault.NONE);
-        return Fault.NONE;
     }
 
     /** A duration as Spring Boot reads them ({@code 200ms}, {@code 1s}), none when left out, null when unreadable. */

@@ -9,12 +9,13 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The {@code readiness} Actuator endpoint, on the management port only: takes this instance out of its Service and
@@ -43,20 +44,20 @@ class ReadinessEndpoint {
     }
 
     @WriteOperation
-    WebEndpointResponse<Object> change(@Selector String action) {
+    Map<String, ReadinessState> change(@Selector String action) {
         ReadinessState state = switch (action) {
             case "refuse" -> ReadinessState.REFUSING_TRAFFIC;
             case "accept" -> ReadinessState.ACCEPTING_TRAFFIC;
             default -> null;
         };
         if (state == null) {
-            return new WebEndpointResponse<>(Map.of("status", 400, "message",
-                    "Unknown action '" + action + "': use refuse or accept."), WebEndpointResponse.STATUS_BAD_REQUEST);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Unknown action '" + action + "': use refuse or accept.");
         }
         if (availability.getReadinessState() != state) {
             log.info("Readiness set by hand: {}", state);
             AvailabilityChangeEvent.publish(events, this, state);
         }
-        return new WebEndpointResponse<>(Map.of("readiness", state));
+        return Map.of("readiness", state);
     }
 }

@@ -42,8 +42,8 @@ record TestbedProperties(
         @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
         @Nullable @Min(Statuses.LOWEST) @Max(Statuses.HIGHEST) Integer faultStatus,
-        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultLatency,
-        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration faultJitter) {
+        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = Fault.MOST_MINUTES) Duration faultLatency,
+        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = Fault.MOST_MINUTES) Duration faultJitter) {
 
     /** The faults these settings start the application with. */
     Fault initialFault() {

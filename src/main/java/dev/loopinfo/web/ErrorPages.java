@@ -1,5 +1,6 @@
 package dev.loopinfo.web;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -105,17 +107,28 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         return Routing.answer(HttpStatusCode.valueOf(status), Routing.HTML, page);
     }
 
-    /** The error as JSON, fresh and varying by {@code Accept} as every page is (Boot's own answer says neither). */
+    /**
+     * The error as JSON, fresh and varying by {@code Accept} as every page is (Boot's own answer says neither); on
+     * the management port, always, as RFC 9457 problem details, as Actuator's clients expect JSON.
+     */
     @Override
     protected Mono<ServerResponse> renderErrorResponse(ServerRequest request) {
         Map<String, @Nullable Object> attributes = getErrorAttributes(request,
                 getErrorAttributeOptions(request, MediaType.ALL));
-        return Routing.answer(HttpStatusCode.valueOf(getHttpStatus(attributes)), MediaType.APPLICATION_JSON, attributes);
+        HttpStatusCode status = HttpStatusCode.valueOf(getHttpStatus(attributes));
+        if (Routing.isManagement(request.exchange())) {
+            ProblemDetail problem = ProblemDetail.forStatus(status);
+            problem.setTitle((String) attributes.get("error"));
+            problem.setDetail((String) attributes.get("message"));
+            problem.setInstance(URI.create(request.uri().getRawPath()));
+            return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+        }
+        return Routing.answer(status, MediaType.APPLICATION_JSON, attributes);
     }
 
     @Override
     protected RequestPredicate acceptsTextHtml() {
-        return Routing.prefersJson().negate();
+        return Routing.prefersJson().negate().and(request -> !Routing.isManagement(request.exchange()));
     }
 
     @Override

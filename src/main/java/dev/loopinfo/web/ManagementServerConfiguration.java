@@ -8,11 +8,15 @@ import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -55,6 +59,26 @@ class ManagementServerConfiguration {
         return factory -> factory.addServerCustomizers(SecurityHeaders.onEveryResponse(),
                 VaryByEncoding.of(server.getCompression()), RequestBodyTimeout.of(settings.requestBodyTimeout()),
                 MalformedBody.onEveryConnection());
+    }
+
+    /**
+     * One rule for every Actuator control: a request without a body is taken whatever its {@code Content-Type} (or
+     * none), as if it said JSON, since Actuator refuses a bodiless {@code POST} to an operation with parameters
+     * unless it does; a request with a body must send JSON, or is refused 415.
+     */
+    @Bean
+    WebFilter bodilessControls() {
+        return (exchange, chain) -> {
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            boolean bodiless = headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+            if (!bodiless || HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                    || MediaType.APPLICATION_JSON.equals(headers.getContentType())) {
+                return chain.filter(exchange);
+            }
+            return chain.filter(exchange.mutate()
+                .request(request -> request.headers(writable -> writable.setContentType(MediaType.APPLICATION_JSON)))
+                .build());
+        };
     }
 
     /**

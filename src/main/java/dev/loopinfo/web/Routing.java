@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -140,5 +141,11 @@ public final class Routing {
         return RouterFunctions.route(paths, request -> request.method() == HttpMethod.OPTIONS
                 ? ServerResponse.noContent().allow(allow).build()
                 : Mono.error(new MethodNotAllowedException(request.method(), allow)));
+    }
+
+    /** Whether the request came to the management port (Actuator), whose answers are JSON only. */
+    public static boolean isManagement(ServerWebExchange exchange) {
+        return exchange.getApplicationContext() != null
+                && WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management");
     }
 }

@@ -68,14 +68,16 @@ class PipelineEndpointTest {
         post("/interval", body)
             .expectStatus().isBadRequest()
             .expectBody()
-            .jsonPath("$.message").value(String.class, message -> org.assertj.core.api.Assertions.assertThat(message)
+            .jsonPath("$.detail").value(String.class, message -> org.assertj.core.api.Assertions.assertThat(message)
                 .startsWith("interval must be a duration from 1ms to 1h"));
     }
 
     @Test
     void unknownActionsAreRefused() {
         post("/explode", "{}").expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("Unknown action 'explode': use pause, resume or interval.");
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.detail").isEqualTo("Unknown action 'explode': use pause, resume or interval.")
+            .jsonPath("$.status").isEqualTo(400).jsonPath("$.instance").isEqualTo("/actuator/pipeline/explode");
     }
 
     @Test

@@ -6,12 +6,18 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
         "loopinfo.pipeline.enabled=false" })
+@ExtendWith(OutputCaptureExtension.class)
 class FaultInjectionTest {
 
     @LocalServerPort
@@ -48,7 +55,7 @@ class FaultInjectionTest {
 
     @AfterEach
     void clear() {
-        management().delete().uri("/actuator/faults").exchange().expectStatus().isOk();
+        management().delete().uri("/actuator/faults").exchange().expectStatus().isNoContent();
     }
 
     @Test
@@ -65,12 +72,14 @@ class FaultInjectionTest {
             .expectBody(String.class).value(scrape -> assertThat(scrape)
                 .containsPattern("loopinfo_testbed_faults_total\\{[^}]*kind=\"status\"[^}]*\\} [1-9]"));
 
-        management().delete().uri("/actuator/faults").exchange().expectStatus().isOk();
+        management().delete().uri("/actuator/faults").exchange().expectStatus().isNoContent();
+        management().get().uri("/actuator/faults").exchange().expectStatus().isOk()
+            .expectBody().json("{\"rate\":0.0}", JsonCompareMode.STRICT);
         app().get().uri("/").exchange().expectStatus().isOk();
     }
 
     @Test
-    void aLatencyFaultDelaysTheAnswerThenServesIt() {
+    void aLatencyFaultDelaysTheAnswerThenServesItAndIsShownAsWritten(CapturedOutput log) {
         setFault("{\"rate\":1,\"latency\":\"300ms\",\"jitter\":\"100ms\"}")
             .expectStatus().isOk();
 
@@ -78,19 +87,42 @@ class FaultInjectionTest {
         app().get().uri("/").exchange().expectStatus().isOk();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         management().get().uri("/actuator/faults").exchange().expectStatus().isOk()
-            .expectBody().jsonPath("$.latency").exists();
+            .expectBody().json("{\"rate\":1.0,\"latency\":\"300ms\",\"jitter\":\"100ms\"}", JsonCompareMode.STRICT);
+        assertThat(log.getAll()).contains("Faults injected into 1.0 of the app port's requests: status as served, "
+                + "latency 300ms plus up to 100ms");
     }
 
     @Test
-    void aFaultOutOfRangeIsRefusedWithTheRule() {
-        setFault("{\"rate\":2,\"status\":503}")
+    void aFaultOutOfRangeIsRefusedWithEveryRuleItBreaks() {
+        setFault("{\"rate\":2,\"status\":99,\"latency\":\"soon\",\"jitter\":\"11m\"}")
             .expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("rate must be from 0 to 1, such as 0.1.");
-        setFault("{\"status\":700}")
-            .expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("status must be an HTTP status from 200 to 599, or 0 for none.");
-        setFault("{\"latency\":\"soon\"}")
-            .expectStatus().isBadRequest();
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.detail").isEqualTo("rate must be from 0 to 1, such as 0.1. status must be an HTTP "
+                    + "status from 200 to 599, or left out for none. latency must be a duration from 0 to 10m, such as "
+                    + "\"200ms\". jitter must be a duration from 0 to 10m, such as \"200ms\".");
         app().get().uri("/").exchange().expectStatus().isOk();
+    }
+
+    /** Every control takes a request without a body, whatever it says its type is; a body must be JSON. */
+    @ParameterizedTest
+    @CsvSource({ "/actuator/pipeline/pause, 200", "/actuator/pipeline/resume, 200", "/actuator/readiness/accept, 200",
+        "/actuator/faults, 200" })
+    void everyControlTakesNoBodyOrJson(String control, int status) {
+        management().post().uri(control).exchange().expectStatus().isEqualTo(status);
+        management().post().uri(control).header("Content-Type", "text/plain").exchange().expectStatus().isEqualTo(status);
+        management().post().uri(control).contentType(MediaType.TEXT_PLAIN).bodyValue("pause")
+            .exchange()
+            .expectStatus().isEqualTo(415)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(415);
+        management().delete().uri("/actuator/faults").exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void everyErrorOnTheManagementPortIsProblemDetails() {
+        management().get().uri("/nowhere").accept(MediaType.TEXT_HTML).exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/nowhere");
     }
 }

@@ -2,7 +2,6 @@ package dev.loopinfo.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,6 +33,6 @@ class FaultSettingsTest {
             .webFilter(injection)
             .build()
             .get().uri("/").exchange().expectStatus().isEqualTo(418);
-        assertThat(new FaultsEndpoint(injection).fault()).isEqualTo(new Fault(1, 418, Duration.ZERO, Duration.ZERO));
+        assertThat(new FaultsEndpoint(injection).fault()).isEqualTo(new Fault.Shown(1, 418, null, null));
     }
 }

@@ -47,6 +47,6 @@ class ReadinessEndpointTest {
         WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
             .post().uri("/actuator/readiness/maybe").contentType(MediaType.APPLICATION_JSON).exchange()
             .expectStatus().isBadRequest()
-            .expectBody().jsonPath("$.message").isEqualTo("Unknown action 'maybe': use refuse or accept.");
+            .expectBody().jsonPath("$.detail").isEqualTo("Unknown action 'maybe': use refuse or accept.");
     }
 }
