@@ -2,26 +2,79 @@ package dev.loopinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.loopinfo.reliability.AppProcess;
 
 /**
- * A clean start with no traffic, as its own process: it says where it serves, then logs nothing above INFO — no
- * event loop is reported blocked, nothing fails.
+ * A clean start, as its own process: it warms up, says where it serves, and then neither standing idle nor a first
+ * visitor's requests of every kind make it log anything above INFO — no event loop is reported blocked, nothing
+ * fails.
  */
 class CleanStartTest {
 
+    private static final Pattern PROBES = Pattern.compile("(?m)^loopinfo_eventloop_lag_seconds_count\\{[^}]*\\} (\\S+)$");
+
+    /** What a first visitor's browser asks for at once: pages, their style, their event streams, JSON, errors. */
+    private static final List<String[]> FIRST_REQUESTS = List.of(new String[] { "text/html", "/" },
+            new String[] { "text/html", "/hello/Ada" }, new String[] { "application/json", "/hello/Ada" },
+            new String[] { "text/css", "/css/loopinfo.css" }, new String[] { "text/html", "/pipeline" },
+            new String[] { "text/html", "/loops" }, new String[] { "text/html", "/lessons" },
+            new String[] { "text/html", "/lessons/blocking" }, new String[] { "application/json", "/api/pipeline" },
+            new String[] { "text/html", "/nowhere" }, new String[] { "application/json", "/nowhere" },
+            new String[] { "application/json", "/headers" });
+
     @Test
-    void aCleanStartSaysWhereItServesAndWarnsOfNothing() throws Exception {
+    void aCleanStartWarmsUpSaysWhereItServesAndWarnsOfNothingThroughItsFirstRequests() throws Exception {
         try (AppProcess app = AppProcess.start()) {
-            assertThat(app.output()).anyMatch(line -> line.endsWith("loopinfo started at http://localhost:"
-                    + app.port() + "/ (actuator at http://localhost:" + app.managementPort() + "/actuator)"));
+            List<String> started = app.output();
+            assertThat(started).anyMatch(line -> line.contains("Warmed up on"));
+            assertThat(started.stream().filter(line -> line.contains("Warmed up on") || line.contains("loopinfo started at"))
+                .toList()).hasSize(2).last().asString().endsWith("loopinfo started at http://localhost:" + app.port()
+                        + "/ (actuator at http://localhost:" + app.managementPort() + "/actuator)");
             assertThat(app.port()).isPositive().isNotEqualTo(app.managementPort());
 
-            Thread.sleep(3_000); // thirty probe intervals with no traffic
+            HttpClient http = HttpClient.newHttpClient();
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String[] request : FIRST_REQUESTS) {
+                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + request[1]))
+                    .header("Accept", request[0]).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isIn(200, 404);
+            }
+
+            // Every loop probed three more times since the last answer: any lag it caused has been measured.
+            double probed = probes(http, app);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> probes(http, app) >= probed + 4 * 3);
             assertThat(app.output())
                 .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("is blocked"));
         }
+    }
+
+    /** The lag probes taken so far, all loops together. */
+    private static double probes(HttpClient http, AppProcess app) throws Exception {
+        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher count = PROBES.matcher(scrape);
+        double total = 0;
+        while (count.find()) {
+            total += Double.parseDouble(count.group(1));
+        }
+        return total;
     }
 }

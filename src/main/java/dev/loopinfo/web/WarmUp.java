@@ -1,0 +1,111 @@
+package dev.loopinfo.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.observation.ObservationPredicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+
+/**
+ * Sends each kind of request a first visitor sends — a page, a form's redirect, JSON, an error both ways, a static
+ * file, the event streams the live pages open — once the server listens and before anything else starts (the lag
+ * probe, the pipeline) or loopinfo reports ready, so that the classes and code paths they need are loaded before a
+ * visitor's request waits on them: a first request no longer holds an event loop long enough for the lag probe to
+ * report it. Sent from the starting thread, one by one, on plain sockets (an HTTP client would load as much again).
+ * The warm-up's requests are left out of the request metrics: they carry a token made anew at each start.
+ */
+@Configuration(proxyBeanMethods = false)
+class WarmUp implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private static final String HEADER = "Loopinfo-Warm-Up";
+
+    /** What a first visitor's browser asks for, as {@code Accept} and path. */
+    private static final List<String[]> FIRST_REQUESTS = List.of(new String[] { "text/html", "/" },
+            new String[] { "text/html", "/hello?name=Ada" }, new String[] { "text/css", "/css/loopinfo.css" },
+            new String[] { "text/html", "/pipeline" }, new String[] { "text/event-stream", "/pipeline/events" },
+            new String[] { "text/html", "/loops" }, new String[] { "text/event-stream", "/loops/events" },
+            new String[] { "text/html", "/lessons/blocking" }, new String[] { "application/json", "/api/pipeline" },
+            new String[] { "text/html", "/nowhere" }, new String[] { "application/json", "/nowhere" });
+
+    /** Room for an answer's first bytes: the head, read as it comes (an event stream never ends by itself). */
+    private static final int FIRST_BYTES = 1024;
+
+    private final String token = UUID.randomUUID().toString();
+
+    private final Environment environment;
+
+    private volatile boolean warm;
+
+    WarmUp(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** Just before everything in the default phase, which starts after the web server's. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
+    }
+
+    @Override
+    public void start() {
+        warm = true;
+        Integer port = environment.getProperty("local.server.port", Integer.class);
+        if (port == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        for (String[] request : FIRST_REQUESTS) {
+            try {
+                send(port, request[0], request[1]);
+            }
+            catch (IOException unanswered) {
+                log.debug("The warm-up's {} went unanswered: {}", request[1], unanswered.toString());
+            }
+        }
+        log.info("Warmed up on {} kinds of first request in {} ms", FIRST_REQUESTS.size(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    @Override
+    public void stop() {
+        warm = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return warm;
+    }
+
+    private void send(int port, String accept, String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + HEADER + ": "
+                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.getInputStream().read(new byte[FIRST_BYTES]);
+        }
+    }
+
+    /** The warm-up's requests are not the users': no request timing records them. */
+    @Bean
+    ObservationPredicate warmUpUnobserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && token.equals(request.getCarrier().getHeaders().getFirst(HEADER)));
+    }
+}
