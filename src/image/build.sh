@@ -17,7 +17,17 @@ shift
 podman=${PODMAN:-podman}
 mkdir -p target/image
 
+# Jib's Guava uses sun.misc.Unsafe, which Java 24 and later warn of unless allowed; older JDKs know no such option.
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if "$java" --sun-misc-unsafe-memory-access=allow -version > /dev/null 2>&1; then
+  export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+fi
 ./mvnw -B -q -DskipTests -Paot package jib:buildTar -Dimage="$image" -Djib.outputPaths.tar=target/image/loopinfo.tar "$@"
-"$podman" build -q --build-arg IMAGE="oci-archive:$PWD/target/image/loopinfo.tar" -t "$image" \
-  -f src/image/Containerfile src/image > /dev/null
+# The training run's output (the JVM names its options and class path, the application logs) is shown only if the
+# build fails.
+if ! "$podman" build -q --build-arg IMAGE="oci-archive:$PWD/target/image/loopinfo.tar" -t "$image" \
+  -f src/image/Containerfile src/image > target/image/build.log 2>&1; then
+  cat target/image/build.log >&2
+  exit 1
+fi
 echo "built $image"

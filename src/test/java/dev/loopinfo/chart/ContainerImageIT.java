@@ -96,7 +96,8 @@ class ContainerImageIT {
 
         Process logs = run("logs", List.of("src/image/podman.sh", "logs", container), Duration.ofSeconds(30));
         assertThat(log("logs")).as("structured JSON logging, as the chart configures it")
-            .containsPattern("(?m)^\\{.*\"message\":\"loopinfo started at http://localhost:" + http);
+            .containsPattern("(?m)^\\{.*\"message\":\"loopinfo started at http://localhost:" + http)
+            .as("a start that warns of nothing: no JVM warning, no WARN").doesNotContain("WARNING:", "\"WARN\"");
         assertThat(logs.exitValue()).isZero();
     }
 
@@ -106,7 +107,8 @@ class ContainerImageIT {
                 "{{.Config.User}} {{json .Config.Entrypoint}}", IMAGE), Duration.ofSeconds(30));
         assertThat(inspect.exitValue()).as(log("inspect")).isZero();
         assertThat(log("inspect")).as("the image's user and entrypoint").startsWith("65532:65532 ")
-            .contains("\"-XX:AOTCache=/app/loopinfo.aot\"", "\"-Dspring.aot.enabled=true\"");
+            .contains("\"-XX:AOTCache=/app/loopinfo.aot\"", "\"-Dspring.aot.enabled=true\"",
+                    "\"--enable-native-access=ALL-UNNAMED\"");
 
         // The image's own command under the chart's settings, stopped once the context is refreshed. With
         // -XX:AOTMode=on the JVM refuses to start unless it can use the cache it is given.
