@@ -189,6 +189,9 @@ class HostileInputTest {
         requests.add(request("POST /echo", "Content-Length: " + (limit + 1) + "\r\n") + "e".repeat(limit + 1));
         requests.add(request("POST /echo", "Transfer-Encoding: chunked\r\n") + "10\r\n" + "e".repeat(16) + "\r\nzz\r\n");
         requests.add(request("POST /echo", "Transfer-Encoding: chunked\r\n") + "zz\r\n");
+        // Chunked past the limit: the echo has started, so it is cut off, quietly.
+        requests.add(request("POST /echo", "Transfer-Encoding: chunked\r\n")
+                + ("10000\r\n" + "e".repeat(65_536) + "\r\n").repeat(17) + "0\r\n\r\n");
         requests.add(request("PUT /status/200", "Transfer-Encoding: chunked\r\n") + "10\r\n" + "e".repeat(16) + "\r\nzz\r\n");
         // Pipelined behind a slow answer: a refusal comes after it.
         requests.add("GET /delay/0.1 HTTP/1.1\r\nHost: localhost\r\n\r\nGET / HTTP/1.1\r\n\r\n");
