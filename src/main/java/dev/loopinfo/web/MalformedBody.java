@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -42,7 +43,9 @@ final class MalformedBody {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
-            if (message instanceof HttpContent part && part.decoderResult().isFailure()) {
+            // A request whose head could not be read is Reactor Netty's to refuse (400, 414, 431), in its turn.
+            if (message instanceof HttpContent part && !(message instanceof HttpRequest)
+                    && part.decoderResult().isFailure()) {
                 Throwable cause = part.decoderResult().cause();
                 ReferenceCountUtil.release(message);
                 context.fireChannelRead(new Marker(cause));
