@@ -40,7 +40,7 @@ class InvalidSettingsAnalyzer implements FailureAnalyzer, Ordered {
         if (cause == null) {
             return null;
         }
-        List<String> problems = new SettingsProblems(environment).all();
+        List<String> problems = SettingsProblems.ofEverySettingsRecord(environment).all();
         if (problems.isEmpty()) {
             return null;
         }

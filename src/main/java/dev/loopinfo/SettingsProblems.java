@@ -53,9 +53,28 @@ final class SettingsProblems {
 
     private final Binder binder;
 
-    SettingsProblems(Environment environment) {
+    private final List<Class<?>> settingsRecords;
+
+    /** The problems of the given settings records' settings. */
+    SettingsProblems(Environment environment, List<Class<?>> settingsRecords) {
         this.environment = environment;
         this.binder = Binder.get(environment);
+        this.settingsRecords = settingsRecords;
+    }
+
+    /**
+     * The problems of every settings record found on the class path: for a failed start, which may have failed before
+     * the records' beans were defined.
+     */
+    static SettingsProblems ofEverySettingsRecord(Environment environment) {
+        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        return new SettingsProblems(environment, scan.findCandidateComponents(SettingsProblems.class.getPackageName())
+            .stream()
+            .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
+                    SettingsProblems.class.getClassLoader()))
+            .filter(Class::isRecord)
+            .toList());
     }
 
     /** Broken rules between settings and unknown keys: what binding each setting alone cannot find. */
@@ -66,7 +85,7 @@ final class SettingsProblems {
         if (!written.isEmpty()) {
             List<String> known = new ArrayList<>();
             List<String> collections = new ArrayList<>();
-            for (Class<?> settings : settingsRecords()) {
+            for (Class<?> settings : settingsRecords) {
                 for (RecordComponent component : settings.getRecordComponents()) {
                     String name = prefix(settings) + "." + dashed(component.getName());
                     known.add(name);
@@ -92,7 +111,7 @@ final class SettingsProblems {
         List<String> problems = new ArrayList<>();
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
-            for (Class<?> settings : settingsRecords()) {
+            for (Class<?> settings : settingsRecords) {
                 for (RecordComponent component : settings.getRecordComponents()) {
                     String name = prefix(settings) + "." + dashed(component.getName());
                     ConfigurationProperty written = written(ConfigurationPropertyName.of(name));
@@ -222,16 +241,6 @@ final class SettingsProblems {
             current = swap;
         }
         return previous[to.length()];
-    }
-
-    private static List<Class<?>> settingsRecords() {
-        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
-        scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        return scan.findCandidateComponents(SettingsProblems.class.getPackageName()).stream()
-            .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
-                    SettingsProblems.class.getClassLoader()))
-            .filter(Class::isRecord)
-            .toList();
     }
 
     private static String prefix(Class<?> settings) {
