@@ -1,11 +1,13 @@
 package dev.loopinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,8 @@ class CleanStartTest {
             assertThat(app.port()).isPositive().isNotEqualTo(app.managementPort());
 
             HttpClient http = HttpClient.newHttpClient();
+            assertThat(scrape(http, app)).as("the warm-up's requests are not timed as users' requests")
+                .doesNotContain("http_server_requests_seconds_count");
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (String[] request : FIRST_REQUESTS) {
                 answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + request[1]))
@@ -66,15 +70,36 @@ class CleanStartTest {
         }
     }
 
+    /** A fault injected from the start delays users' requests, not the warm-up's, nor the start with them. */
+    @Test
+    void aFaultInjectedFromTheStartSparesTheWarmUp() throws Exception {
+        try (AppProcess app = AppProcess.start("--loopinfo.testbed.fault-rate=1",
+                "--loopinfo.testbed.fault-latency=20s")) {
+            Matcher warmedUp = Pattern.compile("Warmed up on \\d+ kinds of first request in (\\d+) ms")
+                .matcher(String.join("\n", app.output()));
+            assertThat(warmedUp.find()).isTrue();
+            assertThat(Long.parseLong(warmedUp.group(1))).as("no request of the warm-up waited for the fault")
+                .isLessThan(10_000);
+
+            HttpClient http = HttpClient.newHttpClient();
+            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()))
+                .as("a user's request still waits for the fault").isInstanceOf(HttpTimeoutException.class);
+        }
+    }
+
     /** The lag probes taken so far, all loops together. */
     private static double probes(HttpClient http, AppProcess app) throws Exception {
-        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher count = PROBES.matcher(scrape);
+        Matcher count = PROBES.matcher(scrape(http, app));
         double total = 0;
         while (count.find()) {
             total += Double.parseDouble(count.group(1));
         }
         return total;
+    }
+
+    private static String scrape(HttpClient http, AppProcess app) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.loopinfo.web.Routing;
+import dev.loopinfo.web.WarmUp;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,10 +59,9 @@ class FaultInjection implements WebFilter, Ordered {
         Fault previous = fault.getAndSet(next);
         if (!next.equals(previous)) {
             if (next.isActive()) {
-                Fault.Shown shown = next.shown();
                 log.info("Faults injected into {} of the app port's requests: status {}, latency {} plus up to {}",
-                        shown.rate(), (shown.status() == null) ? "as served" : shown.status(),
-                        (shown.latency() == null) ? "0ms" : shown.latency(), (shown.jitter() == null) ? "0ms" : shown.jitter());
+                        next.rate(), (next.status() == 0) ? "as served" : next.status(),
+                        DurationStyle.SIMPLE.print(next.latency()), DurationStyle.SIMPLE.print(next.jitter()));
             }
             else if (previous.isActive()) {
                 log.info("Fault injection cleared");
@@ -77,7 +78,7 @@ class FaultInjection implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Fault now = fault.get();
-        if (!now.strikes() || Routing.isManagement(exchange)) {
+        if (!now.strikes() || Routing.isManagement(exchange) || WarmUp.isWarmUp(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         Mono<Void> answer = (now.status() == 0) ? chain.filter(exchange) : Mono.defer(() -> {

@@ -17,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
@@ -25,10 +26,11 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * probe, the pipeline) or loopinfo reports ready, so that the classes and code paths they need are loaded before a
  * visitor's request waits on them: a first request no longer holds an event loop long enough for the lag probe to
  * report it. Sent from the starting thread, one by one, on plain sockets (an HTTP client would load as much again).
- * The warm-up's requests are left out of the request metrics: they carry a token made anew at each start.
+ * The warm-up's requests carry a token made anew at each start ({@link #isWarmUp}): they are left out of the request
+ * metrics, and no injected fault delays them, nor the start with them.
  */
 @Configuration(proxyBeanMethods = false)
-class WarmUp implements SmartLifecycle {
+public class WarmUp implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
@@ -45,11 +47,14 @@ class WarmUp implements SmartLifecycle {
     /** Room for an answer's first bytes: the head, read as it comes (an event stream never ends by itself). */
     private static final int FIRST_BYTES = 1024;
 
-    private final String token = UUID.randomUUID().toString();
+    private static final String TOKEN = UUID.randomUUID().toString();
 
     private final Environment environment;
 
     private volatile boolean warm;
+
+    /** Whether the warm-up is sending its requests now: outside it, no request need be looked at. */
+    private volatile boolean warming;
 
     WarmUp(Environment environment) {
         this.environment = environment;
@@ -69,6 +74,7 @@ class WarmUp implements SmartLifecycle {
             return;
         }
         long started = System.nanoTime();
+        warming = true;
         for (String[] request : FIRST_REQUESTS) {
             try {
                 send(port, request[0], request[1]);
@@ -77,6 +83,7 @@ class WarmUp implements SmartLifecycle {
                 log.debug("The warm-up's {} went unanswered: {}", request[1], unanswered.toString());
             }
         }
+        warming = false;
         log.info("Warmed up on {} kinds of first request in {} ms", FIRST_REQUESTS.size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
@@ -96,16 +103,21 @@ class WarmUp implements SmartLifecycle {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + HEADER + ": "
-                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.getInputStream().read(new byte[FIRST_BYTES]);
         }
     }
 
+    /** Whether the request is one of the warm-up's. */
+    public static boolean isWarmUp(ServerHttpRequest request) {
+        return TOKEN.equals(request.getHeaders().getFirst(HEADER));
+    }
+
     /** The warm-up's requests are not the users': no request timing records them. */
     @Bean
     ObservationPredicate warmUpUnobserved() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && token.equals(request.getCarrier().getHeaders().getFirst(HEADER)));
+        return (name, context) -> !(warming && context instanceof ServerRequestObservationContext request
+                && isWarmUp(request.getCarrier()));
     }
 }
