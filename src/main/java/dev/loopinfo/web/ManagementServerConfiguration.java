@@ -69,10 +69,14 @@ class ManagementServerConfiguration {
     @Bean
     WebFilter bodilessControls() {
         return (exchange, chain) -> {
+            // Probes and scrapes are reads: nothing to look at.
+            HttpMethod method = exchange.getRequest().getMethod();
+            if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+                return chain.filter(exchange);
+            }
             HttpHeaders headers = exchange.getRequest().getHeaders();
             boolean bodiless = headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-            if (!bodiless || HttpMethod.GET.equals(exchange.getRequest().getMethod())
-                    || MediaType.APPLICATION_JSON.equals(headers.getContentType())) {
+            if (!bodiless || MediaType.APPLICATION_JSON.equals(headers.getContentType())) {
                 return chain.filter(exchange);
             }
             return chain.filter(exchange.mutate()

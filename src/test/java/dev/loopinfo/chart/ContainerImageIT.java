@@ -63,6 +63,8 @@ class ContainerImageIT {
         }
         Process build = run("build", List.of("src/image/build-offline.sh"), Duration.ofMinutes(5));
         assertThat(build.exitValue()).as(log("build")).isZero();
+        assertThat(log("build")).as("a quiet build: no banner, no JVM options or class path, no JVM warning")
+            .doesNotContain(":: Spring Boot ::", "Picked up JAVA_TOOL_OPTIONS", "WARNING:");
     }
 
     @AfterEach
@@ -122,6 +124,8 @@ class ContainerImageIT {
         assertThat(log("cache")).as("the application's classes come from the image's AOT cache, its beans from Spring AOT")
             .contains("dev.loopinfo.LoopinfoApplication source: shared objects file")
             .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file")
+            // Loaded only to render a 404: in the cache because its training run served the warm-up's requests.
+            .contains("dev.loopinfo.web.NotFoundPageRenderer source: shared objects file")
             .contains("Starting AOT-processed LoopinfoApplication");
     }
 

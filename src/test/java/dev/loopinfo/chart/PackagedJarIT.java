@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jar, whose libraries the image's layers carry too, holds no HTTP/3 codec and no QUIC natives:
- * loopinfo serves HTTP/1.1, and Reactor Netty offers HTTP/3 only when it finds them.
+ * loopinfo serves HTTP/1.1, and Reactor Netty offers HTTP/3 only when it finds them. Its manifest allows the native
+ * access Netty's transport needs, so that {@code java -jar} on Java 22 and later does not warn.
  */
 class PackagedJarIT {
 
@@ -32,6 +33,7 @@ class PackagedJarIT {
                 .toList();
             assertThat(libraries).anyMatch(name -> name.contains("reactor-netty-http"))
                 .noneMatch(name -> name.contains("netty-codec-http3") || name.contains("quic"));
+            assertThat(packaged.getManifest().getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
         }
     }
 }
