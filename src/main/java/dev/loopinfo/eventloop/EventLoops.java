@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.SortedMap;
 
 import io.netty.util.concurrent.EventExecutor;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -80,7 +79,6 @@ class EventLoops implements SmartLifecycle {
      * @param blockedThresholdMillis lag above which a loop counts as blocked ({@code blocked-threshold})
      * @param loops each loop of the app server, by thread name
      */
-    @Schema(name = "EventLoops")
     record Snapshot(boolean probing, long blockedThresholdMillis, List<Loop> loops) {
     }
 
@@ -94,7 +92,6 @@ class EventLoops implements SmartLifecycle {
      * @param pendingTasks tasks waiting to run on it (-1 if the loop does not say)
      * @param openConnections connections it serves
      */
-    @Schema(name = "EventLoop")
     record Loop(String name, double lagMillis, double worstMillis, List<Double> lastMinuteMillis, int pendingTasks,
             long openConnections) {
     }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -42,12 +40,10 @@ class LessonHandler {
     }
 
     /** The lessons as JSON. */
-    @Schema(name = "Lessons")
     record Index(List<Summary> lessons) {
     }
 
     /** One lesson in the JSON list. */
-    @Schema(name = "LessonSummary")
     record Summary(String lesson, String title, String summary, String href) {
     }
 

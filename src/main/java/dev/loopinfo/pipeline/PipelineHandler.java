@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -105,7 +103,6 @@ class PipelineHandler {
      * @param count messages produced and consumed
      * @param transcript the run's lines, in order
      */
-    @Schema(name = "PipelineRun")
     record Run(int count, List<String> transcript) {
     }
 }

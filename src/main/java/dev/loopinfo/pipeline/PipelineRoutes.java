@@ -4,24 +4,11 @@ import static dev.loopinfo.web.Routing.methodNotAllowed;
 import static dev.loopinfo.web.Routing.prefersJson;
 import static dev.loopinfo.web.Routing.read;
 
-import java.math.BigDecimal;
 import java.util.Set;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
-import org.springdoc.core.annotations.RouterOperation;
-import org.springdoc.core.annotations.RouterOperations;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -35,39 +22,6 @@ import dev.loopinfo.web.Routing;
 class PipelineRoutes {
 
     @Bean
-    @RouterOperations({
-        @RouterOperation(path = "/pipeline", method = RequestMethod.GET, operation = @Operation(operationId = "pipeline",
-                summary = "The producer → consumer → \"200 OK\" pipeline: its page (live), or its snapshot as JSON",
-                responses = @ApiResponse(responseCode = "200", description = "The page, or the snapshot as JSON",
-                        content = { @Content(mediaType = MediaType.TEXT_HTML_VALUE),
-                            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                    schema = @Schema(implementation = PipelineSnapshot.class)) }))),
-        @RouterOperation(path = "/pipeline/events", method = RequestMethod.GET, operation = @Operation(
-                operationId = "pipelineEvents",
-                summary = "The pipeline live: a 'snapshot' event every events-interval, each transcript line as a "
-                        + "'line' event, and a heartbeat comment; until the client leaves or the pipeline stops",
-                responses = @ApiResponse(responseCode = "200", description = "Server-sent events",
-                        content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                                schema = @Schema(type = "string"))))),
-        @RouterOperation(path = "/api/pipeline", method = RequestMethod.GET, operation = @Operation(
-                operationId = "pipelineSnapshot", summary = "The pipeline's counters and settings now",
-                responses = @ApiResponse(responseCode = "200", description = "The snapshot",
-                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                schema = @Schema(implementation = PipelineSnapshot.class))))),
-        @RouterOperation(path = "/api/pipeline/runs", method = RequestMethod.POST, operation = @Operation(
-                operationId = "pipelineRun",
-                summary = "Runs the original producer/consumer once, apart from the scheduled pipeline, and "
-                        + "answers its transcript",
-                parameters = @Parameter(name = PipelineHandler.COUNT, in = ParameterIn.QUERY, required = true,
-                        description = "Messages to produce and consume", example = "3",
-                        schema = @Schema(type = "integer", minimum = "1")),
-                responses = {
-                    @ApiResponse(responseCode = "200", description = "The transcript, as lines or as JSON",
-                            content = { @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-                                    schema = @Schema(type = "string")),
-                                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                        schema = @Schema(implementation = PipelineHandler.Run.class)) }),
-                    @ApiResponse(responseCode = "400", description = "count is missing or out of range") })) })
     RouterFunction<ServerResponse> pipelineRouter(PipelineHandler handler) {
         return RouterFunctions.route()
             .route(read("/pipeline").and(prefersJson()), handler::snapshot)
@@ -81,9 +35,9 @@ class PipelineRoutes {
             .build();
     }
 
+    /** The document's limit on a run's count: the setting the handler reads. */
     @Bean
-    OpenApiCustomizer runCountRule(PipelineProperties settings) {
-        return ApiDocs.parameterRule("pipelineRun", PipelineHandler.COUNT,
-                count -> count.maximum(BigDecimal.valueOf(settings.maxRunCount())));
+    ApiDocs.ParameterRule runCountRule(PipelineProperties settings) {
+        return new ApiDocs.ParameterRule("pipelineRun", PipelineHandler.COUNT, "maximum", settings.maxRunCount());
     }
 }

@@ -1,7 +1,5 @@
 package dev.loopinfo.pipeline;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 /**
  * The pipeline at one moment, taken on its own thread so the counts agree:
  * {@code produced = acknowledged + failed + dropped + inFlight}, and {@code inFlight = buffered + consuming}.
@@ -33,7 +31,6 @@ record PipelineSnapshot(String state, String thread, long produced, long acknowl
      * @param retries retries per failed message
      * @param failureRate injected failure probability per attempt
      */
-    @Schema(name = "PipelineSettings")
     public record Settings(long intervalMillis, int batch, long workMillis, int concurrency, int bufferSize,
             String overflow, int retries, double failureRate) {
     }

@@ -4,12 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +23,6 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.loopinfo.web.ApiDocs;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,20 +70,6 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
     @Bean
     NettyServerCustomizer strictWebSocket() {
         return StrictWebSocket.onEveryConnection(maxMessage());
-    }
-
-    /** A WebSocket is no router function, so springdoc does not see it: listed by hand. */
-    @Bean
-    OpenApiCustomizer echoWebSocketDocs() {
-        Operation upgrade = new Operation().operationId("echoWebSocket")
-            .summary("A WebSocket that sends back each text or binary message; closes with 1009 over "
-                    + "websocket-max-message-size and 1001 after websocket-idle-timeout with nothing received")
-            .responses(new ApiResponses()
-                .addApiResponse("101", new ApiResponse().description("Switched to the WebSocket protocol"))
-                .addApiResponse("426", new ApiResponse().description("Sec-WebSocket-Version is not 13, the only "
-                        + "version served, which the answer's Sec-WebSocket-Version names"))
-                .addApiResponse("4XX", ApiDocs.refused()));
-        return api -> api.path(PATH, new PathItem().get(upgrade));
     }
 
     @Override

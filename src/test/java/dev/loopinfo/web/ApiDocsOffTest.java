@@ -8,9 +8,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.ServerTest;
 
-/** {@code springdoc.api-docs.enabled=false}, as springdoc suggests for production, takes the document away only. */
+/** {@code loopinfo.api-docs.enabled=false} takes the document away, and only the document. */
 @ServerTest
-@TestPropertySource(properties = "springdoc.api-docs.enabled=false")
+@TestPropertySource(properties = "loopinfo.api-docs.enabled=false")
 class ApiDocsOffTest {
 
     @Autowired
