@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.micrometer.observation.ObservationPredicate;
@@ -47,8 +48,6 @@ public class WarmUp implements SmartLifecycle {
     /** Room for an answer's first bytes: the head, read as it comes (an event stream never ends by itself). */
     private static final int FIRST_BYTES = 1024;
 
-    private static final String TOKEN = UUID.randomUUID().toString();
-
     private final Environment environment;
 
     private volatile boolean warm;
@@ -69,6 +68,7 @@ public class WarmUp implements SmartLifecycle {
     @Override
     public void start() {
         warm = true;
+        Objects.requireNonNull(Token.VALUE); // made here, on the main thread, before any request is looked at
         Integer port = environment.getProperty("local.server.port", Integer.class);
         if (port == null) {
             return;
@@ -103,7 +103,7 @@ public class WarmUp implements SmartLifecycle {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + HEADER + ": "
-                    + TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + Token.VALUE + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.getInputStream().read(new byte[FIRST_BYTES]);
         }
@@ -111,7 +111,17 @@ public class WarmUp implements SmartLifecycle {
 
     /** Whether the request is one of the warm-up's. */
     public static boolean isWarmUp(ServerHttpRequest request) {
-        return TOKEN.equals(request.getHeaders().getFirst(HEADER));
+        String token = request.getHeaders().getFirst(HEADER);
+        return token != null && Token.VALUE.equals(token);
+    }
+
+    /**
+     * The token, made when the warm-up starts, on the main thread: a random UUID may read the system's entropy source,
+     * which no event loop may wait on.
+     */
+    private static final class Token {
+
+        static final String VALUE = UUID.randomUUID().toString();
     }
 
     /** The warm-up's requests are not the users': no request timing records them. */
