@@ -10,11 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +26,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
+
+import dev.loopinfo.settings.SettingRules;
 
 /**
  * What is wrong with the {@code loopinfo.*} settings as written, one line each, in the spelling of
@@ -109,16 +106,13 @@ final class SettingsProblems {
     /** Every problem: each setting's value against its record's rules, then those {@link #acrossSettings}. */
     List<String> all() {
         List<String> problems = new ArrayList<>();
-        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            Validator validator = factory.getValidator();
-            for (Class<?> settings : settingsRecords) {
-                for (RecordComponent component : settings.getRecordComponents()) {
-                    String name = prefix(settings) + "." + dashed(component.getName());
-                    ConfigurationProperty written = written(ConfigurationPropertyName.of(name));
-                    String problem = (written != null) ? problem(validator, settings, component, name) : null;
-                    if (problem != null) {
-                        problems.add(line(name, written, problem));
-                    }
+        for (Class<?> settings : settingsRecords) {
+            for (RecordComponent component : settings.getRecordComponents()) {
+                String name = prefix(settings) + "." + dashed(component.getName());
+                ConfigurationProperty written = written(ConfigurationPropertyName.of(name));
+                String problem = (written != null) ? problem(component, name) : null;
+                if (problem != null) {
+                    problems.add(line(name, written, problem));
                 }
             }
         }
@@ -138,7 +132,7 @@ final class SettingsProblems {
         }
     }
 
-    private @Nullable String problem(Validator validator, Class<?> settings, RecordComponent component, String name) {
+    private @Nullable String problem(RecordComponent component, String name) {
         Object value;
         try {
             value = binder.bind(name, Bindable.of(ResolvableType.forType(component.getGenericType()))).orElse(null);
@@ -146,11 +140,7 @@ final class SettingsProblems {
         catch (BindException unreadable) {
             return expected(component.getType());
         }
-        return validator.validateValue(settings, component.getName(), value).stream()
-            .map(ConstraintViolation::getMessage)
-            .distinct()
-            .sorted()
-            .collect(Collectors.collectingAndThen(Collectors.joining("; "), rules -> rules.isEmpty() ? null : rules));
+        return SettingRules.problem(component, value);
     }
 
     private static String line(String name, ConfigurationProperty written, String problem) {

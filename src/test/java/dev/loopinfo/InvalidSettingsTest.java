@@ -28,11 +28,11 @@ class InvalidSettingsTest {
             .isNotNull();
 
         assertThat(output.getAll()).contains("5 loopinfo settings are invalid:",
-                "loopinfo.greeting.max-name-length = 2000", "must be less than or equal to 1024",
-                "loopinfo.greeting.delay = 2m", "must be shorter than or equal to 1 minute",
+                "loopinfo.greeting.max-name-length = 2000", "must be a whole number from 1 to 1024",
+                "loopinfo.greeting.delay = 2m", "must be a duration from 0s to 1m",
                 "loopinfo.pipeline.overflow = drop-all", "must be one of backpressure, drop-oldest, drop-newest",
                 "loopinfo.eventloop.probe-interval = soon", "must be a duration such as 500ms",
-                "loopinfo.pipeline.batch = 0", "must be greater than or equal to 1",
+                "loopinfo.pipeline.batch = 0", "must be a whole number from 1 to 100000",
                 "from property source \"commandLineArgs\"", "LOOPINFO_GREETING_MAX_NAME_LENGTH")
             .doesNotContain("maxNameLength", "PT2M", "DROP_OLDEST");
     }
@@ -43,8 +43,9 @@ class InvalidSettingsTest {
                 "--loopinfo.testbed.fault-rate=1.5", "--loopinfo.testbed.max-delay=2h")).isNotNull();
 
         assertThat(output.getAll()).contains("3 loopinfo settings are invalid:",
-                "loopinfo.testbed.fault-status = 100", "must be greater than or equal to 200",
-                "loopinfo.testbed.fault-rate = 1.5", "loopinfo.testbed.max-delay = 2h");
+                "loopinfo.testbed.fault-status = 100", "must be a whole number from 200 to 599",
+                "loopinfo.testbed.fault-rate = 1.5", "must be a number from 0 to 1",
+                "loopinfo.testbed.max-delay = 2h", "must be a duration from 0s to 1h");
     }
 
     @Test
@@ -64,7 +65,7 @@ class InvalidSettingsTest {
                 "--loopinfo.greeting.delay=-1s", "--loopinfo.greeting.dealy=2s", "--loopinfo.nonsense=1")).isNotNull();
 
         assertThat(output.getAll()).contains("4 loopinfo settings are invalid:",
-                "loopinfo.greeting.delay = -1s", "must be longer than or equal to 0",
+                "loopinfo.greeting.delay = -1s", "must be a duration from 0s to 1m",
                 "loopinfo.pipeline.shutdown-timeout = 45s", "must be shorter than "
                         + "spring.lifecycle.timeout-per-shutdown-phase (30000 ms), or Spring stops waiting",
                 "loopinfo.greeting.dealy = 2s", "is not a loopinfo setting; did you mean loopinfo.greeting.delay?",
@@ -94,7 +95,7 @@ class InvalidSettingsTest {
         assertThatThrownBy(() -> start(environment)).isNotNull();
 
         assertThat(output.getAll()).contains("A loopinfo setting is invalid:", "loopinfo.greeting.max-name-length = 0",
-                "LOOPINFO_GREETING_MAX_NAME_LENGTH", "must be greater than or equal to 1");
+                "LOOPINFO_GREETING_MAX_NAME_LENGTH", "must be a whole number from 1 to 1024");
     }
 
     private static void start(StandardEnvironment environment, String... arguments) {

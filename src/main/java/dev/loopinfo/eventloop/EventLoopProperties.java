@@ -2,11 +2,10 @@ package dev.loopinfo.eventloop;
 
 import java.time.Duration;
 
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Settings of the event-loop lag probe, under {@code loopinfo.eventloop}.
@@ -18,11 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param eventsInterval how often {@code /loops/events} sends the loops' figures to a live page
  */
 @ConfigurationProperties("loopinfo.eventloop")
-@Validated
 record EventLoopProperties(
         @DefaultValue("true") boolean probeEnabled,
-        @DefaultValue("100ms") @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration probeInterval,
-        @DefaultValue("200ms") @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration blockedThreshold,
-        @DefaultValue("10s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration warnInterval,
-        @DefaultValue("1s") @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration eventsInterval) {
+        @DefaultValue("100ms") @Range(min = "1ms", max = "1m") Duration probeInterval,
+        @DefaultValue("200ms") @Range(min = "1ms", max = "10m") Duration blockedThreshold,
+        @DefaultValue("10s") @Range(min = "0s", max = "1h") Duration warnInterval,
+        @DefaultValue("1s") @Range(min = "100ms", max = "1m") Duration eventsInterval) {
 }

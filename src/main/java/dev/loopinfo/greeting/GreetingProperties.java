@@ -2,14 +2,10 @@ package dev.loopinfo.greeting;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Settings of the greeting page, under {@code loopinfo.greeting}.
@@ -18,8 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxNameLength the longest name accepted, in Unicode code points after trimming
  */
 @ConfigurationProperties("loopinfo.greeting")
-@Validated
 record GreetingProperties(
-        @DefaultValue("500ms") @DurationMin(millis = 0) @DurationMax(minutes = 1) Duration delay,
-        @DefaultValue("64") @Min(1) @Max(1024) int maxNameLength) {
+        @DefaultValue("500ms") @Range(min = "0s", max = "1m") Duration delay,
+        @DefaultValue("64") @Range(min = "1", max = "1024") int maxNameLength) {
 }

@@ -2,14 +2,10 @@ package dev.loopinfo.lessons;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Settings of the lesson pages, under {@code loopinfo.lessons}.
@@ -20,9 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code sleep}s; one more is refused with 503
  */
 @ConfigurationProperties("loopinfo.lessons")
-@Validated
 record LessonsProperties(
-        @DefaultValue("1s") @DurationMin(millis = 0) @DurationMax(seconds = 30) Duration sleep,
-        @DefaultValue("200ms") @DurationMin(millis = 0) @DurationMax(seconds = 5) Duration linePause,
-        @DefaultValue("4") @Min(1) @Max(64) int blockingRuns) {
+        @DefaultValue("1s") @Range(min = "0s", max = "30s") Duration sleep,
+        @DefaultValue("200ms") @Range(min = "0s", max = "5s") Duration linePause,
+        @DefaultValue("4") @Range(min = "1", max = "64") int blockingRuns) {
 }

@@ -2,17 +2,10 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Settings of the producer–consumer pipeline, under {@code loopinfo.pipeline}.
@@ -33,23 +26,22 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRunCount most messages one {@code POST /api/pipeline/runs} may ask for
  */
 @ConfigurationProperties("loopinfo.pipeline")
-@Validated
 record PipelineProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1s") @DurationMin(millis = MIN_INTERVAL_MILLIS) @DurationMax(hours = MAX_INTERVAL_HOURS)
+        @DefaultValue("1s") @Range(min = MIN_INTERVAL_MILLIS + "ms", max = MAX_INTERVAL_HOURS + "h")
         Duration interval,
-        @DefaultValue("1") @Min(1) @Max(100_000) int batch,
-        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration work,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate,
-        @DefaultValue("2") @Min(0) @Max(100) int retries,
-        @DefaultValue("1") @Min(1) @Max(10_000) int concurrency,
-        @DefaultValue("256") @Min(1) @Max(1_000_000) int bufferSize,
-        @DefaultValue("backpressure") @NotNull Overflow overflow,
-        @DefaultValue("10s") @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration shutdownTimeout,
-        @DefaultValue("200") @Min(1) @Max(10_000) int transcriptLines,
-        @DefaultValue("1s") @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration eventsInterval,
-        @DefaultValue("15s") @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration heartbeatInterval,
-        @DefaultValue("1000") @Min(1) @Max(100_000) int maxRunCount) {
+        @DefaultValue("1") @Range(min = "1", max = "100000") int batch,
+        @DefaultValue("0s") @Range(min = "0s", max = "10m") Duration work,
+        @DefaultValue("0") @Range(min = "0", max = "1") double failureRate,
+        @DefaultValue("2") @Range(min = "0", max = "100") int retries,
+        @DefaultValue("1") @Range(min = "1", max = "10000") int concurrency,
+        @DefaultValue("256") @Range(min = "1", max = "1000000") int bufferSize,
+        @DefaultValue("backpressure") Overflow overflow,
+        @DefaultValue("10s") @Range(min = "0s", max = "10m") Duration shutdownTimeout,
+        @DefaultValue("200") @Range(min = "1", max = "10000") int transcriptLines,
+        @DefaultValue("1s") @Range(min = "100ms", max = "1m") Duration eventsInterval,
+        @DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval,
+        @DefaultValue("1000") @Range(min = "1", max = "100000") int maxRunCount) {
 
     /** The interval's range: the setting's (above) and the Actuator control's, written once. */
     static final long MIN_INTERVAL_MILLIS = 1;

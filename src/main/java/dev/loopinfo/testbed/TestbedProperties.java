@@ -3,20 +3,13 @@ package dev.loopinfo.testbed;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.jspecify.annotations.Nullable;
 
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Settings of the test-bed endpoints, under {@code loopinfo.testbed}.
@@ -33,17 +26,16 @@ import org.springframework.validation.annotation.Validated;
  * @param faultJitter at most this much more latency, drawn at random for each
  */
 @ConfigurationProperties("loopinfo.testbed")
-@Validated
 record TestbedProperties(
-        @DefaultValue("60s") @DurationMin(millis = 0) @DurationMax(hours = 1) Duration maxDelay,
-        @DefaultValue("1MB") @SizeRange(min = "1B", max = "64MB") DataSize maxEchoSize,
-        @DefaultValue("") List<@NotNull String> redactedHeaders,
-        @DefaultValue("64KB") @SizeRange(min = "1B", max = "16MB") DataSize websocketMaxMessageSize,
-        @DefaultValue("60s") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration websocketIdleTimeout,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double faultRate,
-        @Nullable @Min(Statuses.LOWEST) @Max(Statuses.HIGHEST) Integer faultStatus,
-        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = Fault.MOST_MINUTES) Duration faultLatency,
-        @DefaultValue("0s") @DurationMin(millis = 0) @DurationMax(minutes = Fault.MOST_MINUTES) Duration faultJitter) {
+        @DefaultValue("60s") @Range(min = "0s", max = "1h") Duration maxDelay,
+        @DefaultValue("1MB") @Range(min = "1B", max = "64MB") DataSize maxEchoSize,
+        @DefaultValue("") List<String> redactedHeaders,
+        @DefaultValue("64KB") @Range(min = "1B", max = "16MB") DataSize websocketMaxMessageSize,
+        @DefaultValue("60s") @Range(min = "1s", max = "1h") Duration websocketIdleTimeout,
+        @DefaultValue("0") @Range(min = "0", max = "1") double faultRate,
+        @Nullable @Range(min = "" + Statuses.LOWEST, max = "" + Statuses.HIGHEST) Integer faultStatus,
+        @DefaultValue("0s") @Range(min = "0s", max = Fault.MOST_MINUTES + "m") Duration faultLatency,
+        @DefaultValue("0s") @Range(min = "0s", max = Fault.MOST_MINUTES + "m") Duration faultJitter) {
 
     /** The faults these settings start the application with. */
     Fault initialFault() {

@@ -2,14 +2,10 @@ package dev.loopinfo.web;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
+
+import dev.loopinfo.settings.Range;
 
 /**
  * Limits on what clients may hold of the HTTP servers, under {@code loopinfo.http}.
@@ -21,8 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * its probes always answer
  */
 @ConfigurationProperties("loopinfo.http")
-@Validated
 record HttpProperties(
-        @DefaultValue("30s") @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration requestBodyTimeout,
-        @DefaultValue("15000") @Min(1) @Max(1_000_000) int maxConnections) {
+        @DefaultValue("30s") @Range(min = "100ms", max = "10m") Duration requestBodyTimeout,
+        @DefaultValue("15000") @Range(min = "1", max = "1000000") int maxConnections) {
 }

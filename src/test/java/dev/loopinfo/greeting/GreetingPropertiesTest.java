@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+
+import dev.loopinfo.settings.SettingRules;
 
 class GreetingPropertiesTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-        .withUserConfiguration(Config.class);
+        .withUserConfiguration(SettingRules.class, Config.class);
 
     @Test
     void defaultsAreTheOriginalsHalfSecondAnd64Characters() {
