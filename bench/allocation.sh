@@ -17,7 +17,7 @@ metrics=http://127.0.0.1:18081/actuator/prometheus
 allocated() { curl -s "$metrics" | awk '/^jvm_gc_memory_allocated_bytes_total/ { printf "%.0f", $2 }'; }
 
 # shellcheck disable=SC2046 # the flags are words without spaces
-"$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" \
+"$java" $(chart_flags "${LIMIT:-512}") -jar "$jar" \
   --server.port=18080 --management.server.port=18081 --loopinfo.pipeline.enabled=false \
   > target/bench/allocation.log 2>&1 &
 app=$!

@@ -19,7 +19,7 @@ jar=$(ls target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # The chart's JVM flags at its limit (LIMIT, MiB), on the Java the image ships (bench/jvm.sh).
 # shellcheck disable=SC2207 # the flags are words without spaces
-java_opts=($(chart_flags "${LIMIT:-768}"))
+java_opts=($(chart_flags "${LIMIT:-512}"))
 
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }

@@ -14,7 +14,7 @@ mkdir -p target/bench
 jar=$(ls target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # shellcheck disable=SC2207 # the flags are words without spaces
-java_opts=($(chart_flags "${LIMIT:-768}"))
+java_opts=($(chart_flags "${LIMIT:-512}"))
 . bench/pairs.sh
 paths=(/ /pipeline /css/loopinfo.css /v3/api-docs)
 

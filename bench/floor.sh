@@ -6,7 +6,7 @@
 # milliseconds from launching java to the first 200 from GET /, then the RSS 3 s later. Prints each one's median
 # and every start, and loopinfo ÷ the floor. (The request path against the same floor: bench/compare.sh.)
 #
-#   bench/floor.sh            LIMIT=… (MiB, default 768) for the chart's flags at another memory limit
+#   bench/floor.sh            LIMIT=… (MiB, default 512) for the chart's flags at another memory limit
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/jvm.sh
@@ -15,7 +15,7 @@ rm -rf "$out" && mkdir -p "$out"
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q -DskipTests -f bench/floor/pom.xml package
 # shellcheck disable=SC2207 # the flags are words without spaces
-flags=($(chart_flags "${LIMIT:-768}"))
+flags=($(chart_flags "${LIMIT:-512}"))
 loopinfo_args=(--server.port=18080 --management.server.port=18081)
 floor_args=(--server.port=18090)
 

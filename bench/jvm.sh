@@ -3,6 +3,6 @@
 # -XX:MaxRAM stands in for. GC=… and PERCENT=… measure another collector or heap share.
 java=${JAVA:-$(src/image/jdk.sh)/bin/java}
 chart_flags() { # limit-MiB
-  echo "-XX:MaxRAM=${1}m -XX:+Use${GC:-G1}GC -XX:MaxRAMPercentage=${PERCENT:-50} -XX:+UseCompactObjectHeaders" \
+  echo "-XX:MaxRAM=${1}m -XX:+Use${GC:-G1}GC -XX:MaxRAMPercentage=${PERCENT:-45} -XX:+UseCompactObjectHeaders" \
     "-XX:+ExitOnOutOfMemoryError"
 }

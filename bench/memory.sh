@@ -3,12 +3,12 @@
 # idle after start, with 10,000 idle keep-alive connections, and the peak with 10,000 greetings in flight.
 # The limit is emulated with -XX:MaxRAM (what the JVM would read from the container's cgroup). Needs wrk, python3.
 #
-#   bench/memory.sh [limit MiB, default 768: the chart's] [extra JVM flags…]
+#   bench/memory.sh [limit MiB, default 512: the chart's] [extra JVM flags…]
 #   GC=Serial PERCENT=60 bench/memory.sh 512     # another collector or heap share than the chart's G1 and 50 %
 #   AOT=1 bench/memory.sh                         # started as the image starts: Spring AOT and a JDK AOT cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
-limit=${1:-768}
+limit=${1:-512}
 shift || true
 ulimit -n 20000
 mkdir -p target/bench

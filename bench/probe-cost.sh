@@ -17,7 +17,7 @@ cpu_seconds() { # utime + stime of a pid, in seconds
 
 measure() { # $1 = probe enabled (true|false)
   # shellcheck disable=SC2046 # the flags are words without spaces
-  "$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" --server.port=0 --management.server.port=0 --loopinfo.pipeline.enabled=false \
+  "$java" $(chart_flags "${LIMIT:-512}") -jar "$jar" --server.port=0 --management.server.port=0 --loopinfo.pipeline.enabled=false \
     --loopinfo.eventloop.probe-enabled="$1" > "target/probe-cost-$1.log" 2>&1 &
   local pid=$!
   until grep -q "loopinfo started at" "target/probe-cost-$1.log"; do sleep 0.2; done

@@ -11,7 +11,7 @@ mkdir -p target/bench
 jar=$(ls target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # shellcheck disable=SC2046 # the flags are words without spaces
-"$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" --server.port=18080 --management.server.port=18081 > target/bench/scrape-size.log 2>&1 &
+"$java" $(chart_flags "${LIMIT:-512}") -jar "$jar" --server.port=18080 --management.server.port=18081 > target/bench/scrape-size.log 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 200); do curl -sf -o /dev/null http://127.0.0.1:18081/actuator/health/readiness && break; sleep 0.1; done

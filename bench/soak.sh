@@ -11,9 +11,9 @@ mkdir -p target/bench
 ./mvnw -B -q -DskipTests package
 jar=$(ls target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
-# The chart's JVM flags at its 768 MiB limit (-XX:MaxRAM stands in for the container's limit).
+# The chart's JVM flags at its 512 MiB limit (-XX:MaxRAM stands in for the container's limit).
 # shellcheck disable=SC2046 # the flags are words without spaces
-"$java" $(chart_flags "${LIMIT:-768}") -jar "$jar" --server.port=18080 \
+"$java" $(chart_flags "${LIMIT:-512}") -jar "$jar" --server.port=18080 \
   --management.server.port=18081 --loopinfo.pipeline.interval=100ms --loopinfo.pipeline.work=20ms \
   > target/bench/soak.log 2>&1 &
 app=$!

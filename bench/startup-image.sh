@@ -17,7 +17,7 @@ without=(--entrypoint '["java", "-cp", "@/app/jib-classpath-file", "@/app/jib-ma
 ready_ms() { # podman run options…: milliseconds from launch to readiness
   local start end
   start=$(date +%s%N)
-  src/image/podman.sh run -d --name "$name" --memory="${LIMIT:-768}m" "$@" "$image" \
+  src/image/podman.sh run -d --name "$name" --memory="${LIMIT:-512}m" "$@" "$image" \
     --server.port=18080 --management.server.port=18081 > /dev/null
   until curl -sf -o /dev/null http://127.0.0.1:18081/actuator/health/readiness; do sleep 0.01; done
   end=$(date +%s%N)

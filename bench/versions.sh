@@ -22,7 +22,7 @@ trap 'git worktree remove --force "$before_tree" 2>/dev/null || true' EXIT
 before=$(ls "$before_tree"/target/loopinfo-*.jar | head -1)
 . bench/jvm.sh
 # shellcheck disable=SC2207 # the flags are words without spaces
-java_opts=($(chart_flags "${LIMIT:-768}"))
+java_opts=($(chart_flags "${LIMIT:-512}"))
 . bench/pairs.sh
 
 serve versions-after 18080 "$after"

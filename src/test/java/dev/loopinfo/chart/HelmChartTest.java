@@ -195,7 +195,7 @@ class HelmChartTest {
     @Test
     void theJvmGetsAnExplicitCollectorAndAHeapSizedFromTheLimit() {
         assertThat(RenderedChart.render().environment("JAVA_TOOL_OPTIONS"))
-            .isEqualTo("-XX:+UseG1GC -XX:MaxRAMPercentage=50 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError");
+            .isEqualTo("-XX:+UseG1GC -XX:MaxRAMPercentage=45 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError");
         assertThat(RenderedChart.render(template -> template.set("jvm.gc", "Z")
             .set("jvm.maxRAMPercentage", "70").set("jvm.extraOptions", "-Xss512k")).environment("JAVA_TOOL_OPTIONS"))
             .isEqualTo("-XX:+UseZGC -XX:MaxRAMPercentage=70 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Xss512k");
