@@ -2,6 +2,8 @@ package dev.loopinfo.greeting;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -17,11 +19,17 @@ import reactor.core.publisher.Mono;
 @Component
 class GreetingHandler {
 
+    /** More threads than any server has event loops: a page for any other thread is rendered each time. */
+    private static final int MOST_KEPT = 64;
+
     private final Greeter greeter;
 
     private final GreetingProperties settings;
 
     private final Instance instance;
+
+    /** Index pages by the thread that serves them: the app port's event loops, and a few more in tests. */
+    private final Map<String, byte[]> indexes = new ConcurrentHashMap<>();
 
     GreetingHandler(Greeter greeter, GreetingProperties settings, Instance instance) {
         this.greeter = greeter;
@@ -29,12 +37,24 @@ class GreetingHandler {
         this.instance = instance;
     }
 
+    /**
+     * The index page is the same for every request a thread serves (it names the thread): each event loop renders it
+     * once and then answers with its bytes, as the static files are.
+     */
     Mono<ServerResponse> index(ServerRequest request) {
-        return Routing.ok(Routing.HTML, indexPage());
+        String thread = Thread.currentThread().getName();
+        byte[] page = indexes.get(thread);
+        if (page == null) {
+            page = indexPage(thread).toBytes();
+            if (indexes.size() < MOST_KEPT) {
+                indexes.put(thread, page);
+            }
+        }
+        return Routing.ok(Routing.HTML, page);
     }
 
     Mono<ServerResponse> indexJson(ServerRequest request) {
-        return Routing.ok(MediaType.APPLICATION_JSON, indexPage());
+        return Routing.ok(MediaType.APPLICATION_JSON, indexPage(Thread.currentThread().getName()));
     }
 
     /** The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}. */
@@ -55,9 +75,9 @@ class GreetingHandler {
             .flatMap(greeting -> Routing.ok(MediaType.APPLICATION_JSON, greeting));
     }
 
-    private IndexPage indexPage() {
+    private IndexPage indexPage(String thread) {
         return new IndexPage("Index", instance.version(), instance.host(), instance.node(), instance.namespace(),
-                Thread.currentThread().getName());
+                thread);
     }
 
     /**

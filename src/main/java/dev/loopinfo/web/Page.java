@@ -18,4 +18,9 @@ public interface Page {
 
     /** Writes this page as HTML, with its renderer: {@code IndexPageRenderer.of().write(this, html)}. */
     void writeTo(Output.EncodedOutput<RuntimeException> html);
+
+    /** This page's HTML, for a page served many times over: rendered once, then answered as these bytes. */
+    default byte[] toBytes() {
+        return PageEncoder.bytes(this);
+    }
 }

@@ -14,6 +14,7 @@ import org.springframework.core.codec.EncodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.util.MimeType;
 
@@ -61,6 +62,14 @@ final class PageEncoder extends AbstractEncoder<Object> {
             DataBufferUtils.release(buffer);
             throw ex;
         }
+    }
+
+    static byte[] bytes(Page page) {
+        DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.allocateBuffer(INITIAL_CAPACITY);
+        page.writeTo(new BufferOutput(buffer));
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        return bytes;
     }
 
     /** JStachio's output over a {@link DataBuffer}, which grows as needed and encodes text in place. */
