@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AsciiString;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 
@@ -23,6 +24,19 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
     private static final SecurityHeaders INSTANCE = new SecurityHeaders();
+
+    // As Netty's own header names are: hashed once, and written as bytes without encoding them again.
+    private static final AsciiString CSP_NAME = AsciiString.cached("Content-Security-Policy");
+
+    private static final AsciiString CSP_VALUE = AsciiString.cached(CONTENT_SECURITY_POLICY);
+
+    private static final AsciiString NOSNIFF_NAME = AsciiString.cached("X-Content-Type-Options");
+
+    private static final AsciiString NOSNIFF_VALUE = AsciiString.cached("nosniff");
+
+    private static final AsciiString REFERRER_NAME = AsciiString.cached("Referrer-Policy");
+
+    private static final AsciiString REFERRER_VALUE = AsciiString.cached("no-referrer");
 
     private SecurityHeaders() {
     }
@@ -42,9 +56,9 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
     public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
         if (message instanceof HttpResponse response) {
             HttpHeaders headers = response.headers();
-            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "no-referrer");
+            headers.set(CSP_NAME, CSP_VALUE);
+            headers.set(NOSNIFF_NAME, NOSNIFF_VALUE);
+            headers.set(REFERRER_NAME, REFERRER_VALUE);
         }
         context.write(message, promise);
     }
