@@ -2,6 +2,8 @@ package dev.loopinfo.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,7 +29,13 @@ import reactor.netty.NettyPipeline;
 @ChannelHandler.Sharable
 final class VaryByEncoding extends ChannelOutboundHandlerAdapter {
 
+    /** More types than loopinfo writes: an answer of any other type is looked at each time. */
+    private static final int MOST_KEPT = 64;
+
     private final List<MimeType> compressed;
+
+    /** Whether each type, as written in an answer's Content-Type, is compressed: parsed once, not per answer. */
+    private final Map<String, Boolean> byType = new ConcurrentHashMap<>();
 
     private VaryByEncoding(List<MimeType> compressed) {
         this.compressed = compressed;
@@ -67,7 +75,14 @@ final class VaryByEncoding extends ChannelOutboundHandlerAdapter {
         if (type == null) {
             return false;
         }
-        MimeType parsed = MimeTypeUtils.parseMimeType(type);
-        return compressed.stream().anyMatch(candidate -> candidate.isCompatibleWith(parsed));
+        Boolean compressible = byType.get(type);
+        if (compressible == null) {
+            MimeType parsed = MimeTypeUtils.parseMimeType(type);
+            compressible = compressed.stream().anyMatch(candidate -> candidate.isCompatibleWith(parsed));
+            if (byType.size() < MOST_KEPT) {
+                byType.put(type, compressible);
+            }
+        }
+        return compressible;
     }
 }
