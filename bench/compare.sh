@@ -2,8 +2,9 @@
 # loopinfo against three comparators, one after the other in one run on this machine: a bare Reactor Netty server
 # (BareServer.java) and the least Spring Boot WebFlux application (WebFluxServer.java), both serving loopinfo's
 # very bytes, and the original lesson's aiohttp server (original_server.py). GET / at 64 connections,
-# /hello/{name} at 1,000, 5,000 and 10,000 connections; loopinfo ÷ each comparator for req/s, and loopinfo's p99
-# ÷ the bare server's. Needs wrk and Debian's python3-aiohttp (apt-get install wrk python3-aiohttp).
+# /hello/{name} at 1,000, 5,000 and 10,000 connections; loopinfo ÷ each comparator for req/s, loopinfo's p99
+# ÷ the bare server's and the WebFlux floor's, and loopinfo's RSS after each run ÷ the floor's. Needs wrk and
+# Debian's python3-aiohttp (apt-get install wrk python3-aiohttp).
 #
 #   bench/compare.sh [seconds per run, default 20]
 set -euo pipefail
@@ -77,13 +78,13 @@ for comparator in bare webflux; do
 done
 serve original http://127.0.0.1:18090 "$python" bench/original_server.py 18090
 
-echo "| run | loopinfo req/s | bare | WebFlux floor | original (aiohttp) | ÷ bare | ÷ WebFlux floor | ÷ original | loopinfo p99 ms | bare p99 ms | p99 ÷ bare | errors (loopinfo, bare, floor, original) | loopinfo RSS MiB |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
+echo "| run | loopinfo req/s | bare | WebFlux floor | original (aiohttp) | ÷ bare | ÷ WebFlux floor | ÷ original | loopinfo p99 ms | bare p99 ms | floor p99 ms | p99 ÷ bare | p99 ÷ floor | errors (loopinfo, bare, floor, original) | loopinfo RSS MiB | floor RSS MiB | RSS ÷ floor |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"
 paste -d' ' target/bench/loopinfo.txt target/bench/bare.txt target/bench/webflux.txt target/bench/original.txt | awk '
   function ratio(a, b) { return (b > 0) ? a / b : 0 }
   {
     # fields per server: name run rps p50 p99 errors rss (7 each)
-    printf "| %s | %d | %d | %d | %d | **%.2f** | **%.2f** | **%.2f** | %.1f | %.1f | %.2f | %d, %d, %d, %d | %d |\n",
-      $2, $3, $10, $17, $24, ratio($3, $10), ratio($3, $17), ratio($3, $24), $5, $12, ratio($5, $12),
-      $6, $13, $20, $27, $7
+    printf "| %s | %d | %d | %d | %d | **%.2f** | **%.2f** | **%.2f** | %.1f | %.1f | %.1f | %.2f | **%.2f** | %d, %d, %d, %d | %d | %d | **%.2f** |\n",
+      $2, $3, $10, $17, $24, ratio($3, $10), ratio($3, $17), ratio($3, $24), $5, $12, $19, ratio($5, $12),
+      ratio($5, $19), $6, $13, $20, $27, $7, $21, ratio($7, $21)
   }'
