@@ -274,20 +274,9 @@ class TestbedRoutesTest {
         return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
     }
 
+    /** What the page shows is escaped, and a credential not at all (the JSON form's redaction: HeadersTest). */
     @Test
-    void headersAreShownWithCredentialsRedacted() {
-        client.get().uri("/headers").accept(MediaType.APPLICATION_JSON)
-            .header("Authorization", "Bearer secret").header("Proxy-Authorization", "Basic c2VjcmV0")
-            .header("Cookie", "session=secret").header("X-Trace", "abc")
-            .exchange()
-            .expectStatus().isOk()
-            .expectBody()
-            .jsonPath("$.headers.Authorization[0]").isEqualTo("[redacted]")
-            .jsonPath("$.headers.Proxy-Authorization[0]").isEqualTo("[redacted]")
-            .jsonPath("$.headers.Cookie[0]").isEqualTo("[redacted]")
-            .jsonPath("$.headers.X-Trace[0]").isEqualTo("abc")
-            .jsonPath("$.headers.Accept[0]").isEqualTo("application/json");
-
+    void theHeadersPageEscapesWhatItShows() {
         String page = client.get().uri("/headers").accept(MediaType.TEXT_HTML)
             .header("X-Evil", "<script>alert(1)</script>").header("Cookie", "session=secret")
             .exchange()
