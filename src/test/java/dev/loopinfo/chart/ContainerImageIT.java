@@ -126,6 +126,9 @@ class ContainerImageIT {
             .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file")
             // Loaded only to render a 404: in the cache because its training run served the warm-up's requests.
             .contains("dev.loopinfo.web.NotFoundPageRenderer source: shared objects file")
+            // Loaded only by a greeting and a scrape, which the training run asks for after the warm-up.
+            .contains("dev.loopinfo.greeting.GreetingRenderer source: shared objects file")
+            .contains("io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter source: shared objects file")
             .contains("Starting AOT-processed LoopinfoApplication");
     }
 
