@@ -1,15 +1,12 @@
 package dev.loopinfo;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+
+import dev.loopinfo.web.WarmUp;
 
 /**
  * The image's training run ({@code src/image/Containerfile}): starts loopinfo on free ports, where it warms itself up
@@ -31,25 +28,12 @@ public final class ImageTraining {
         Environment environment = context.getEnvironment();
         int app = environment.getRequiredProperty("local.server.port", Integer.class);
         int management = environment.getRequiredProperty("local.management.port", Integer.class);
-        get(management, "/actuator/health/startup", "application/json");
-        get(management, "/actuator/health/liveness", "application/json");
-        get(management, "/actuator/health/readiness", "application/json");
-        get(management, "/actuator/prometheus", "text/plain");
-        get(app, "/hello/Ada", "text/html");
-        get(app, "/hello/Ada", "application/json");
+        WarmUp.ask(management, "application/json", "/actuator/health/startup");
+        WarmUp.ask(management, "application/json", "/actuator/health/liveness");
+        WarmUp.ask(management, "application/json", "/actuator/health/readiness");
+        WarmUp.ask(management, "text/plain", "/actuator/prometheus");
+        WarmUp.ask(app, "text/html", "/hello/Ada");
+        WarmUp.ask(app, "application/json", "/hello/Ada");
         System.exit(SpringApplication.exit(context));
-    }
-
-    /** Asks once and reads the whole answer; the connection closes after it. */
-    private static void get(int port, String path, String accept) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            in.readAllBytes();
-        }
     }
 }

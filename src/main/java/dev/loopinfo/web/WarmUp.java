@@ -77,7 +77,7 @@ public class WarmUp implements SmartLifecycle {
         warming = true;
         for (String[] request : FIRST_REQUESTS) {
             try {
-                send(port, request[0], request[1]);
+                ask(port, request[0], request[1]);
             }
             catch (IOException unanswered) {
                 log.debug("The warm-up's {} went unanswered: {}", request[1], unanswered.toString());
@@ -98,7 +98,11 @@ public class WarmUp implements SmartLifecycle {
         return warm;
     }
 
-    private void send(int port, String accept, String path) throws IOException {
+    /**
+     * Sends one request as the warm-up does, on the loopback address and a connection of its own, and reads the
+     * answer's first bytes: enough for the server to have made it (an event stream never ends by itself).
+     */
+    public static void ask(int port, String accept, String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
