@@ -31,6 +31,7 @@ HAND_ON = ("io.netty.channel.AbstractChannelHandlerContext.fire", "io.netty.chan
            "io.netty.channel.AbstractChannelHandlerContext.invoke", "org.springframework.web.server.handler.DefaultWebFilterChain",
            "io.netty.channel.ChannelOutboundHandlerAdapter.write", "io.netty.channel.ChannelInboundHandlerAdapter.channelRead",
            "io.netty.channel.ChannelDuplexHandler.write")
+FRAME = re.compile(r'^[\w$.<>/]+\(.*\)\s+line:')  # as `jfr print` writes a stack frame
 SERVER_THREADS = re.compile(r'reactor-http-(epoll|nio|io_uring)')
 
 
@@ -54,7 +55,7 @@ def main(path):
             frames, thread = [], ""
         elif line.startswith("sampledThread"):
             thread = line
-        elif line.endswith("line:") or re.match(r'^[\w$.<>]+\(.*\)\s+line:', line):
+        elif FRAME.match(line):
             frames.append(line)
         elif line == "}" and frames:
             if SERVER_THREADS.search(thread):
