@@ -34,4 +34,9 @@ class PipelineConfiguration {
         return new Pipeline(settings, pipelineScheduler, Consumer.Failures.atRate(settings.failureRate()), registry,
                 System::nanoTime);
     }
+
+    @Bean
+    PipelineControls pipelineControls(Pipeline pipeline) {
+        return new PipelineControls(pipeline);
+    }
 }

@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
 @Endpoint(id = "pipeline")
 class PipelineEndpoint {
 
-    private final Pipeline pipeline;
+    private final PipelineControls pipeline;
 
-    PipelineEndpoint(Pipeline pipeline) {
+    PipelineEndpoint(PipelineControls pipeline) {
         this.pipeline = pipeline;
     }
 

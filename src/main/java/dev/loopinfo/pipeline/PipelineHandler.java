@@ -26,11 +26,11 @@ class PipelineHandler {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
-    private final Pipeline pipeline;
+    private final PipelineControls pipeline;
 
     private final PipelineProperties settings;
 
-    PipelineHandler(Pipeline pipeline, PipelineProperties settings) {
+    PipelineHandler(PipelineControls pipeline, PipelineProperties settings) {
         this.pipeline = pipeline;
         this.settings = settings;
     }

@@ -3,6 +3,7 @@ package dev.loopinfo.pipeline;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -24,8 +25,8 @@ final class PipelineMeters {
 
     private final Timer latency;
 
-    PipelineMeters(MeterRegistry registry, Pipeline pipeline, PipelineAccount account, PipelineProperties settings,
-            TranscriptRing transcript) {
+    PipelineMeters(MeterRegistry registry, PipelineAccount account, PipelineProperties settings,
+            TranscriptRing transcript, BooleanSupplier producing) {
         this.latency = Timer.builder("loopinfo.pipeline.latency")
             .description("Time from producing a message to its acknowledgement, retries included")
             .serviceLevelObjectives(LATENCY_BUCKETS)
@@ -56,9 +57,10 @@ final class PipelineMeters {
         Gauge.builder("loopinfo.pipeline.listeners", transcript, TranscriptRing::listeners)
             .description("Open /pipeline/events streams following the transcript")
             .register(registry);
-        Gauge.builder("loopinfo.pipeline.running", pipeline,
-                running -> running.state() == Pipeline.State.RUNNING ? 1 : 0)
+        Gauge.builder("loopinfo.pipeline.running", producing, now -> now.getAsBoolean() ? 1 : 0)
             .description("1 while the pipeline is producing, 0 when paused, stopped or not started")
+            // Nothing else holds the question, and a gauge holds weakly by default.
+            .strongReference(true)
             .register(registry);
     }
 

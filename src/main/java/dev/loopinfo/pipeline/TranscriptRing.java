@@ -21,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
  */
 class TranscriptRing implements Transcript {
 
-    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Logger log = LoggerFactory.getLogger(TranscriptRing.class);
 
     /** Lines waiting to be fanned out; when the queue is full, new lines skip the listeners, as for a slow one. */
     private static final int FAN_OUT_QUEUE = 256;

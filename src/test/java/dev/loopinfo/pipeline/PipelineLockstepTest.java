@@ -73,14 +73,15 @@ class PipelineLockstepTest {
                         return false;
                     },
                     new SimpleMeterRegistry(), System::nanoTime);
-            StepVerifier.create(pipeline.transcriptLines()
+            PipelineControls controls = new PipelineControls(pipeline);
+            StepVerifier.create(controls.transcriptLines()
                     .take(9)
                     .doOnSubscribe(subscription -> pipeline.start()))
                 .expectNextCount(9)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
             assertThat(consumedOn).singleElement().asString().matches("pipeline-\\d+");
-            assertThat(pipeline.snapshot().map(snapshot -> Thread.currentThread().getName()).block())
+            assertThat(controls.snapshot().map(snapshot -> Thread.currentThread().getName()).block())
                 .matches("pipeline-\\d+");
         }
         finally {
@@ -91,6 +92,6 @@ class PipelineLockstepTest {
     private static Flux<String> linesOf(PipelineProperties settings, int lines) {
         Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE,
                 new SimpleMeterRegistry(), System::nanoTime);
-        return pipeline.transcriptLines().take(lines).doOnSubscribe(subscription -> pipeline.start());
+        return new PipelineControls(pipeline).transcriptLines().take(lines).doOnSubscribe(subscription -> pipeline.start());
     }
 }

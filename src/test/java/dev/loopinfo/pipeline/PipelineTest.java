@@ -31,6 +31,8 @@ class PipelineTest {
 
     private Pipeline pipeline;
 
+    private PipelineControls controls;
+
     @AfterEach
     void disposeTime() {
         time.dispose();
@@ -41,15 +43,16 @@ class PipelineTest {
         start(PipelineSettings.with("interval", "1ms", "batch", "500", "work", "1ms", "concurrency", "100",
                 "buffer-size", "256", "overflow", "backpressure", "transcript-lines", "10"));
 
-        while (pipeline.produced() < 1_000_000) {
+        for (PipelineSnapshot now = controls.snapshot().block(); now.produced() < 1_000_000;
+                now = controls.snapshot().block()) {
             time.advanceTimeBy(Duration.ofMillis(50));
-            assertThat(pipeline.buffered()).isLessThanOrEqualTo(256);
-            assertBalanced(pipeline.snapshot().block());
+            assertThat(now.buffered()).isLessThanOrEqualTo(256);
+            assertBalanced(now);
         }
-        pipeline.pause().block();
+        controls.pause().block();
         time.advanceTimeBy(Duration.ofSeconds(1));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isGreaterThanOrEqualTo(1_000_000);
         assertThat(account.acknowledged()).isEqualTo(account.produced());
         assertThat(account.dropped()).isZero();
@@ -65,7 +68,7 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(2050)); // 20 ticks
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isEqualTo(5); // 1 being consumed + 4 buffered
         assertThat(account.consuming()).isEqualTo(1);
         assertThat(account.buffered()).isEqualTo(4);
@@ -75,7 +78,7 @@ class PipelineTest {
 
         drain();
         assertThat(consumedNumbers()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(pipeline.snapshot().block().acknowledged()).isEqualTo(5);
+        assertThat(controls.snapshot().block().acknowledged()).isEqualTo(5);
     }
 
     @Test
@@ -84,7 +87,7 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(2050));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isEqualTo(20);
         assertThat(account.buffered()).isEqualTo(4);
         assertThat(account.dropped()).isEqualTo(15);
@@ -93,7 +96,7 @@ class PipelineTest {
 
         drain();
         assertThat(consumedNumbers()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Dropped 6: buffer full",
+        assertThat(controls.transcript().block()).contains("[PRODUCER] Dropped 6: buffer full",
                 "[PRODUCER] Dropped 20: buffer full");
     }
 
@@ -103,7 +106,7 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(2050));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isEqualTo(20);
         assertThat(account.buffered()).isEqualTo(4);
         assertThat(account.dropped()).isEqualTo(15);
@@ -111,7 +114,7 @@ class PipelineTest {
 
         drain();
         assertThat(consumedNumbers()).containsExactly(1L, 17L, 18L, 19L, 20L);
-        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Dropped 2: buffer full",
+        assertThat(controls.transcript().block()).contains("[PRODUCER] Dropped 2: buffer full",
                 "[PRODUCER] Dropped 16: buffer full");
     }
 
@@ -127,19 +130,19 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(30_500));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isEqualTo(30);
         assertThat(account.failed()).isEqualTo(6);
         assertThat(account.acknowledged()).isEqualTo(24);
         assertBalanced(account);
-        List<String> transcript = pipeline.transcript().block();
+        List<String> transcript = controls.transcript().block();
         assertThat(transcript).containsSubsequence("[CONSUMER] Consuming 3...", "[CONSUMER] Failed 3 on attempt 1",
                 "[CONSUMER] Consuming 3...", "[CONSUMER] Failed 3 on attempt 2", "[CONSUMER] Consuming 3...",
                 "[PRODUCER] Consumer return: 200 OK");
         assertThat(transcript).contains("[PRODUCER] Consumer failed 5 after 3 attempts: injected failure");
 
         time.advanceTimeBy(Duration.ofSeconds(10));
-        assertThat(pipeline.snapshot().block().produced()).isEqualTo(40);
+        assertThat(controls.snapshot().block().produced()).isEqualTo(40);
     }
 
     @ParameterizedTest(name = "work {0}")
@@ -152,12 +155,12 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(3_500));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.state()).isEqualTo("RUNNING");
         assertThat(account.produced()).isEqualTo(3);
         assertThat(account.failed()).isEqualTo(3);
         assertBalanced(account);
-        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Consumer failed 3 after 2 attempts: consumer bug");
+        assertThat(controls.transcript().block()).contains("[PRODUCER] Consumer failed 3 after 2 attempts: consumer bug");
     }
 
     @Test
@@ -166,7 +169,7 @@ class PipelineTest {
 
         time.advanceTimeBy(Duration.ofMillis(10_500));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.state()).isEqualTo("RUNNING");
         assertThat(account.produced()).isEqualTo(10);
         assertThat(account.failed()).isEqualTo(10);
@@ -179,7 +182,7 @@ class PipelineTest {
                 "overflow", "drop-newest"));
         time.advanceTimeBy(Duration.ofMillis(2050));
 
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(counted("produced")).isEqualTo(account.produced()).isEqualTo(20);
         assertThat(counted("acknowledged")).isEqualTo(account.acknowledged()).isPositive();
         assertThat(counted("dropped")).isEqualTo(account.dropped()).isPositive();
@@ -205,13 +208,13 @@ class PipelineTest {
         start(PipelineSettings.with());
         time.advanceTimeBy(Duration.ofMillis(3500));
 
-        assertThat(pipeline.pause().block().state()).isEqualTo("PAUSED");
+        assertThat(controls.pause().block().state()).isEqualTo("PAUSED");
         time.advanceTimeBy(Duration.ofSeconds(10));
-        assertThat(pipeline.snapshot().block().produced()).isEqualTo(3);
+        assertThat(controls.snapshot().block().produced()).isEqualTo(3);
 
-        assertThat(pipeline.resume().block().state()).isEqualTo("RUNNING");
+        assertThat(controls.resume().block().state()).isEqualTo("RUNNING");
         time.advanceTimeBy(Duration.ofMillis(2500));
-        assertThat(pipeline.snapshot().block().produced()).isEqualTo(5);
+        assertThat(controls.snapshot().block().produced()).isEqualTo(5);
     }
 
     @Test
@@ -219,31 +222,31 @@ class PipelineTest {
         start(PipelineSettings.with());
         time.advanceTimeBy(Duration.ofMillis(2500));
 
-        assertThat(pipeline.interval(Duration.ofMillis(100)).block().settings().intervalMillis()).isEqualTo(100);
+        assertThat(controls.interval(Duration.ofMillis(100)).block().settings().intervalMillis()).isEqualTo(100);
         time.advanceTimeBy(Duration.ofMillis(1050));
 
-        assertThat(pipeline.snapshot().block().produced()).isEqualTo(2 + 10);
+        assertThat(controls.snapshot().block().produced()).isEqualTo(2 + 10);
     }
 
     @Test
     void shutdownStopsProducingAndDrainsInFlightMessages(CapturedOutput output) {
         start(PipelineSettings.with("work", "10s", "concurrency", "4"));
         time.advanceTimeBy(Duration.ofMillis(3500));
-        assertThat(pipeline.snapshot().block().inFlight()).isEqualTo(3);
+        assertThat(controls.snapshot().block().inFlight()).isEqualTo(3);
 
         AtomicBoolean done = new AtomicBoolean();
         pipeline.stop(() -> done.set(true));
-        assertThat(pipeline.state()).isEqualTo(Pipeline.State.STOPPING);
+        assertThat(controls.snapshot().block().state()).isEqualTo("STOPPING");
         time.advanceTimeBy(Duration.ofSeconds(5));
         assertThat(done).isFalse();
-        assertThat(pipeline.snapshot().block().produced()).isEqualTo(3);
+        assertThat(controls.snapshot().block().produced()).isEqualTo(3);
 
         time.advanceTimeBy(Duration.ofSeconds(5));
 
         assertThat(done).isTrue();
-        assertThat(pipeline.state()).isEqualTo(Pipeline.State.STOPPED);
-        assertThat(pipeline.stopped().toFuture()).isCompleted();
-        PipelineSnapshot account = pipeline.snapshot().block();
+        assertThat(controls.snapshot().block().state()).isEqualTo("STOPPED");
+        assertThat(controls.stopped().toFuture()).isCompleted();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.acknowledged()).isEqualTo(3);
         assertThat(account.inFlight()).isZero();
         assertThat(output).contains(
@@ -274,22 +277,23 @@ class PipelineTest {
         AtomicBoolean done = new AtomicBoolean();
         pipeline.stop(() -> done.set(true));
         assertThat(done).isTrue();
-        assertThat(pipeline.stopped().toFuture()).isCompleted();
+        assertThat(controls.stopped().toFuture()).isCompleted();
 
         pipeline.start();
 
         assertThat(pipeline.isRunning()).isTrue();
-        assertThat(pipeline.stopped().toFuture()).isNotDone();
+        assertThat(controls.stopped().toFuture()).isNotDone();
         time.advanceTimeBy(Duration.ofMillis(2000));
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.produced()).isEqualTo(4);
         assertThat(account.acknowledged()).isEqualTo(4);
-        assertThat(pipeline.transcript().block()).contains("[PRODUCER] Producing 4...");
+        assertThat(controls.transcript().block()).contains("[PRODUCER] Producing 4...");
     }
 
     @Test
     void aPipelineNeverStartedStopsAtOnce() {
         pipeline = new Pipeline(PipelineSettings.with(), time, Consumer.Failures.NONE, registry, this::virtualNanos);
+        controls = new PipelineControls(pipeline);
         AtomicBoolean done = new AtomicBoolean();
 
         pipeline.stop(() -> done.set(true));
@@ -302,14 +306,14 @@ class PipelineTest {
     void aStopThatTimesOutCountsWhatItDiscardsAndARestartProducesAgain(CapturedOutput output) {
         start(PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "shutdown-timeout", "1s"));
         time.advanceTimeBy(Duration.ofMillis(1000));
-        assertThat(pipeline.snapshot().block().inFlight()).isEqualTo(5); // one being consumed, four buffered
+        assertThat(controls.snapshot().block().inFlight()).isEqualTo(5); // one being consumed, four buffered
 
         AtomicBoolean done = new AtomicBoolean();
         pipeline.stop(() -> done.set(true));
         time.advanceTimeBy(Duration.ofSeconds(1));
 
         assertThat(done).isTrue();
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertBalanced(account);
         assertThat(account.inFlight()).isZero();
         assertThat(account.dropped()).isEqualTo(4);
@@ -319,8 +323,8 @@ class PipelineTest {
 
         pipeline.start();
         time.advanceTimeBy(Duration.ofMillis(500));
-        assertThat(pipeline.snapshot().block().produced()).isGreaterThan(account.produced());
-        assertBalanced(pipeline.snapshot().block());
+        assertThat(controls.snapshot().block().produced()).isGreaterThan(account.produced());
+        assertBalanced(controls.snapshot().block());
     }
 
     @Test
@@ -328,15 +332,15 @@ class PipelineTest {
         start(PipelineSettings.with("enabled", "false"));
 
         assertThat(pipeline.isRunning()).isFalse();
-        assertThat(pipeline.state()).isEqualTo(Pipeline.State.NOT_STARTED);
+        assertThat(controls.snapshot().block().state()).isEqualTo("NOT_STARTED");
         time.advanceTimeBy(Duration.ofSeconds(10));
-        assertThat(pipeline.snapshot().block().produced()).isZero();
+        assertThat(controls.snapshot().block().produced()).isZero();
     }
 
     @Test
     void aPipelineNotRunningEndsItsListenersWhenTheApplicationCloses() {
         start(PipelineSettings.with("enabled", "false"));
-        CompletableFuture<Void> stopped = pipeline.stopped().toFuture();
+        CompletableFuture<Void> stopped = controls.stopped().toFuture();
 
         pipeline.applicationClosing();
 
@@ -354,6 +358,7 @@ class PipelineTest {
 
     private void start(PipelineProperties settings, Consumer.Failures failures) {
         pipeline = new Pipeline(settings, time, failures, registry, this::virtualNanos);
+        controls = new PipelineControls(pipeline);
         pipeline.start();
     }
 
@@ -363,15 +368,15 @@ class PipelineTest {
 
     /** Stops producing and lets the consumer finish everything produced so far. */
     private void drain() {
-        pipeline.pause().block();
+        controls.pause().block();
         time.advanceTimeBy(Duration.ofHours(6));
-        PipelineSnapshot account = pipeline.snapshot().block();
+        PipelineSnapshot account = controls.snapshot().block();
         assertThat(account.inFlight()).isZero();
         assertBalanced(account);
     }
 
     private List<Long> consumedNumbers() {
-        return pipeline.transcript().block().stream()
+        return controls.transcript().block().stream()
             .filter(line -> line.startsWith("[CONSUMER] Consuming "))
             .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
             .toList();
