@@ -9,14 +9,14 @@ import re
 import sys
 
 PARTS = [
-    ("security headers", ("dev.loopinfo.web.SecurityHeaders",)),
-    ("strict request check", ("dev.loopinfo.web.StrictRequests", "dev.loopinfo.web.MalformedBody")),
-    ("body timeout", ("dev.loopinfo.web.RequestBodyTimeout",)),
-    ("Vary handler", ("dev.loopinfo.web.VaryByEncoding",)),
+    ("security headers", ("dev.loopinfo.http.SecurityHeaders",)),
+    ("strict request check", ("dev.loopinfo.http.StrictRequests", "dev.loopinfo.http.MalformedBody")),
+    ("body timeout", ("dev.loopinfo.http.RequestBodyTimeout",)),
+    ("Vary handler", ("dev.loopinfo.http.VaryByEncoding",)),
     ("fault filter", ("dev.loopinfo.testbed.FaultInjection",)),
     ("Accept check", ("dev.loopinfo.web.AcceptHeaderCheck",)),
     ("connection meters", ("dev.loopinfo.eventloop.ConnectionMeters", "dev.loopinfo.eventloop.EventLoopHandler")),
-    ("connection limit", ("dev.loopinfo.web.ConnectionLimit",)),
+    ("connection limit", ("dev.loopinfo.http.ConnectionLimit",)),
     ("WebSocket frame check", ("dev.loopinfo.testbed.StrictWebSocket",)),
     ("compression", ("io.netty.handler.codec.http.HttpContentCompressor", "io.netty.handler.codec.http.HttpContentEncoder",
                      "reactor.netty.http.server.SimpleCompressionHandler", "reactor.netty.http.server.HttpServerOperations.compress")),
@@ -25,7 +25,7 @@ PARTS = [
     ("page rendering", ("io.jstach.", "dev.loopinfo.web.PageEncoder", "dev.loopinfo.web.Page")),
     ("observation", ("io.micrometer.", "io.prometheus.", "org.springframework.http.server.reactive.observation.",
                      "org.springframework.web.server.adapter.HttpWebHandlerAdapter.lambda$handle",
-                     "dev.loopinfo.web.WarmUp")),
+                     "dev.loopinfo.http.WarmUp")),
 ]
 HAND_ON = ("io.netty.channel.AbstractChannelHandlerContext.fire", "io.netty.channel.AbstractChannelHandlerContext.write",
            "io.netty.channel.AbstractChannelHandlerContext.invoke", "org.springframework.web.server.handler.DefaultWebFilterChain",

@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import dev.loopinfo.web.WarmUp;
+import dev.loopinfo.http.WarmUp;
 
 /**
  * The image's training run ({@code src/image/Containerfile}): starts loopinfo on free ports, where it warms itself up

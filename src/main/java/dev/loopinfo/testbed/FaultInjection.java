@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.loopinfo.web.Routing;
-import dev.loopinfo.web.WarmUp;
+import dev.loopinfo.http.WarmUp;
 import reactor.core.publisher.Mono;
 
 /**

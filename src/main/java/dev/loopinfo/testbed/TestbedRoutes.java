@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.loopinfo.web.ApiDocs;
+import dev.loopinfo.apidocs.ApiDocs;
 import dev.loopinfo.web.Routing;
 
 /**

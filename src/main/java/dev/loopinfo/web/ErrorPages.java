@@ -25,6 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
+import dev.loopinfo.http.ClientFault;
+import dev.loopinfo.http.MalformedBody;
+import dev.loopinfo.http.RequestBodyTimeout;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
@@ -52,7 +55,7 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (exchange.getResponse().isCommitted() && isClientFault(error)) {
+        if (exchange.getResponse().isCommitted() && ClientFault.is(error)) {
             log.debug("{} {} cut short after its answer started: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), error.toString());
             return Mono.fromRunnable(() -> closeConnection(exchange));
@@ -62,7 +65,7 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
             return exchange.getResponse().setComplete();
         }
-        if (isRequestTimeout(error)) {
+        if (error instanceof RequestBodyTimeout.Expired) {
             return super.handle(exchange, new ResponseStatusException(HttpStatus.REQUEST_TIMEOUT,
                     "The request body did not arrive in time (loopinfo.http.request-body-timeout)."));
         }
@@ -84,16 +87,6 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     }
 
     /** Whether the error is the client's doing: a refusal (4xx), a body that did not arrive or could not be read, or a client gone. */
-    static boolean isClientFault(Throwable error) {
-        return isRequestTimeout(error) || error instanceof MalformedBody.Unreadable
-                || DisconnectedClientHelper.isClientDisconnectedException(error)
-                || (error instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError());
-    }
-
-    /** The error a request gets when its body does not arrive within {@code loopinfo.http.request-body-timeout}. */
-    static boolean isRequestTimeout(Throwable error) {
-        return error instanceof RequestBodyTimeout.Expired;
-    }
 
     /** The error's page in the site's look: its own for a 404, the general one for any other status. */
     @Override

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * serves {@code /**}: it would look every unknown path up in four class-path locations across every jar, which
  * made a 404 cost many times a page; and reading a file from its jar on every request cost more than a page.
  */
-final class StaticFiles {
+public final class StaticFiles {
 
     private static final String ROOT = "/static/";
 

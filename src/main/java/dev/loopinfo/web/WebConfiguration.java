@@ -3,8 +3,6 @@ package dev.loopinfo.web;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +14,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/**
- * Wires pages (records rendered by templates compiled at build time), the static files, the site-wide error pages,
- * the security headers and the limits on requests and connections.
- */
+/** Wires pages (records rendered by templates compiled at build time), the static files and the error pages. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
@@ -28,29 +23,6 @@ class WebConfiguration {
     @Bean
     CodecCustomizer pageEncoder() {
         return codecs -> codecs.customCodecs().register(new PageEncoder());
-    }
-
-    @Bean
-    NettyServerCustomizer securityHeaders() {
-        return SecurityHeaders.onEveryResponse();
-    }
-
-    @Bean
-    NettyServerCustomizer varyByEncoding(ServerProperties server) {
-        return VaryByEncoding.of(server.getCompression());
-    }
-
-    /** Bounds the time to receive a request body, and the connections held, on the app port. */
-    @Bean
-    NettyServerCustomizer httpLimits(HttpProperties settings) {
-        int maxConnections = ConnectionLimit.of(settings.maxConnections());
-        NettyServerCustomizer bodyTimeout = RequestBodyTimeout.of(settings.requestBodyTimeout());
-        return server -> bodyTimeout.apply(server.maxConnections(maxConnections));
-    }
-
-    @Bean
-    NettyServerCustomizer malformedBodies() {
-        return MalformedBody.onEveryConnection();
     }
 
     @Bean

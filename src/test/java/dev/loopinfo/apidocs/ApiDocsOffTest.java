@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.apidocs;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.settings;
 
 import java.util.List;
 

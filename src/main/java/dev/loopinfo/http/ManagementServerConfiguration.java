@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import io.micrometer.observation.ObservationRegistry;
 

@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.apidocs;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,5 +1,6 @@
-package dev.loopinfo;
+package dev.loopinfo.settings;
 
+import dev.loopinfo.LoopinfoApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
-package dev.loopinfo.web;
+package dev.loopinfo.apidocs;
 
+import dev.loopinfo.web.StaticFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;

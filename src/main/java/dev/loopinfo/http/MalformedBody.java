@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
@@ -23,7 +23,7 @@ import reactor.netty.channel.ChannelOperations;
  * handler as an ordinary last part of the body ({@link Marker}), so it reaches the request it belongs to in its
  * turn, pipelined or not.
  */
-final class MalformedBody {
+public final class MalformedBody {
 
     private MalformedBody() {
     }
@@ -87,7 +87,7 @@ final class MalformedBody {
     }
 
     /** A request body that could not be read as HTTP/1.1. */
-    static final class Unreadable extends ChannelException {
+    public static final class Unreadable extends ChannelException {
 
         private static final long serialVersionUID = 1L;
 

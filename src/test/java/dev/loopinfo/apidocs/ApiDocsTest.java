@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.loopinfo.web.ApiDocs.ParameterRule;
+import dev.loopinfo.apidocs.ApiDocs.ParameterRule;
 
 /** The document as written, with the rules from settings filled in. */
 class ApiDocsTest {

@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.settings;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -27,8 +27,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
-import dev.loopinfo.settings.SettingRules;
-
 /**
  * What is wrong with the {@code loopinfo.*} settings as written, one line each, in the spelling of
  * docs/configuration.md: a value a setting's record refuses, a rule between settings broken, and a {@code loopinfo.*}
@@ -37,6 +35,9 @@ import dev.loopinfo.settings.SettingRules;
 final class SettingsProblems {
 
     private static final String PREFIX = "loopinfo";
+
+    /** Where the settings records are: each feature's package keeps its own. */
+    private static final String SETTINGS_RECORDS = "dev.loopinfo";
 
     /** Settings that must stay below another, each rule once. */
     private static final List<Below> BELOW = List.of(new Below("loopinfo.pipeline.shutdown-timeout",
@@ -66,7 +67,7 @@ final class SettingsProblems {
     static SettingsProblems ofEverySettingsRecord(Environment environment) {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
         scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        return new SettingsProblems(environment, scan.findCandidateComponents(SettingsProblems.class.getPackageName())
+        return new SettingsProblems(environment, scan.findCandidateComponents(SETTINGS_RECORDS)
             .stream()
             .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
                     SettingsProblems.class.getClassLoader()))

@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.apidocs;
 
 import static dev.loopinfo.web.Routing.read;
 
@@ -26,6 +26,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;

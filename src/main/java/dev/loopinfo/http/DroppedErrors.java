@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import jakarta.annotation.PreDestroy;
 
@@ -11,7 +11,7 @@ import reactor.core.publisher.Hooks;
 /**
  * Errors that reach a stream after it ended. When a request body times out, cannot be read or its client leaves,
  * Reactor Netty signals the body's reader once more after the answer (or the lack of one) is settled; Reactor would
- * log that as an ERROR with a stack trace. Those are the client's doing ({@link ErrorPages#isClientFault}) and
+ * log that as an ERROR with a stack trace. Those are the client's doing ({@link ClientFault}) and
  * logged at DEBUG; any other keeps Reactor's ERROR.
  */
 @Component
@@ -24,7 +24,7 @@ class DroppedErrors {
     }
 
     private static void log(Throwable error) {
-        if (ErrorPages.isClientFault(error)) {
+        if (ClientFault.is(error)) {
             log.debug("A request ended by its client's fault signalled once more: {}", error.toString());
         }
         else {

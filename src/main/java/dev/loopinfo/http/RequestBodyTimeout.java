@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ import reactor.netty.channel.ChannelOperations;
  * the whole request and response (~2 KB) in memory for the full timeout, even after they are done; this one holds
  * nothing of them, and runs only for a request that has a body.
  */
-final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements Runnable {
+public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements Runnable {
 
     private final long timeoutNanos;
 
@@ -93,7 +93,7 @@ final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements R
     }
 
     /** A request body that did not arrive within {@code loopinfo.http.request-body-timeout}. */
-    static final class Expired extends ChannelException {
+    public static final class Expired extends ChannelException {
 
         private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package dev.loopinfo.web;
+package dev.loopinfo.http;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
