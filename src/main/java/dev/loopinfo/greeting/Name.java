@@ -5,7 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -19,7 +19,7 @@ record Name(String value) {
     /**
      * Reads a name from a raw (still percent-encoded) path segment.
      *
-     * @throws ResponseStatusException 400 stating the name rule when the segment breaks it
+     * @throws Invalid stating the name rule when the segment breaks it
      */
     static Name fromPathSegment(String rawSegment, int maxLength) {
         return of(decode(rawSegment, maxLength), maxLength);
@@ -62,7 +62,18 @@ record Name(String value) {
         }
     }
 
-    private static ResponseStatusException invalid(String problem, int maxLength) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, problem + " " + rule(maxLength));
+    private static Invalid invalid(String problem, int maxLength) {
+        return new Invalid(problem + " " + rule(maxLength));
+    }
+
+    /** A name that breaks the rule: what is wrong with it, then the rule. A client's fault, answered 400. */
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    static final class Invalid extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
     }
 }

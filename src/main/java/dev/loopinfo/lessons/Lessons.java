@@ -15,7 +15,7 @@ import io.netty.util.internal.ThreadExecutorMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import dev.loopinfo.pipeline.OriginalRun;
 import reactor.core.publisher.Flux;
@@ -112,7 +112,7 @@ class Lessons implements DisposableBean {
     private boolean takeBlockingRun() {
         if (blockingRuns.incrementAndGet() > settings.blockingRuns()) {
             blockingRuns.decrementAndGet();
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The blocking lesson is already running "
+            throw new Busy("The blocking lesson is already running "
                     + settings.blockingRuns() + " times (loopinfo.lessons.blocking-runs): try again in a few seconds.");
         }
         return true;
@@ -148,5 +148,16 @@ class Lessons implements DisposableBean {
                 sink.onCancel(() -> timer.cancel(false));
             });
         });
+    }
+
+    /** Every run the blocking lesson allows is taken: answered 503, to be tried again in a moment. */
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    static final class Busy extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message) {
+            super(message);
+        }
     }
 }

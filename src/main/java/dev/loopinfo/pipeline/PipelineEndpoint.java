@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.loopinfo.settings.SettingRules;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,27 +43,22 @@ class PipelineEndpoint {
             case "resume" -> pipeline.resume();
             case "interval" -> {
                 Duration parsed = parse(interval);
-                yield (parsed == null) ? badRequest(PipelineProperties.INTERVAL_RULE + " Got: " + interval)
-                        : pipeline.interval(parsed);
+                String problem = SettingRules.problem(PipelineProperties.class, "interval", parsed);
+                yield (problem == null) ? pipeline.interval(parsed)
+                        : badRequest("interval " + problem + ", such as \"250ms\" or \"2s\". Got: " + interval);
             }
             default -> badRequest("Unknown action '" + action + "': use pause, resume or interval.");
         };
     }
 
-    /** The interval as Spring Boot reads durations ({@code 250ms}, {@code 2s}, {@code PT1S}), if within range. */
+    /** The interval as Spring Boot reads durations ({@code 250ms}, {@code 2s}, {@code PT1S}), if it is one. */
     private static @Nullable Duration parse(@Nullable String interval) {
-        if (interval == null) {
-            return null;
-        }
-        Duration parsed;
         try {
-            parsed = DurationStyle.detectAndParse(interval.strip());
+            return (interval != null) ? DurationStyle.detectAndParse(interval.strip()) : null;
         }
         catch (IllegalArgumentException notADuration) {
             return null;
         }
-        return (parsed.compareTo(PipelineProperties.MIN_INTERVAL) < 0
-                || parsed.compareTo(PipelineProperties.MAX_INTERVAL) > 0) ? null : parsed;
     }
 
     /** Answered as problem details, as every error on the management port is. */

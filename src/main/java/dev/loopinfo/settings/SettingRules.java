@@ -57,25 +57,48 @@ public final class SettingRules implements Validator {
         return (range != null) ? outOfRange(range, value) : null;
     }
 
+    /**
+     * What is wrong with a value for the named component of a settings record, or {@code null} if nothing: for a
+     * runtime control that takes what a setting takes, so that the rule and its words are the setting's. A value the
+     * control could not read ({@code null} where the setting must be set) gets the setting's rule.
+     */
+    public static @Nullable String problem(Class<? extends Record> settings, String component, @Nullable Object value) {
+        for (RecordComponent each : settings.getRecordComponents()) {
+            if (each.getName().equals(component)) {
+                String problem = problem(each, value);
+                Range range = each.getAnnotation(Range.class);
+                return (value == null && problem != null && range != null) ? rule(range, each.getType()) : problem;
+            }
+        }
+        throw new IllegalArgumentException(settings.getSimpleName() + " has no " + component);
+    }
+
     private static @Nullable String outOfRange(Range range, Object value) {
+        boolean within;
         if (value instanceof Duration duration) {
-            return within(duration, DurationStyle.detectAndParse(range.min()), DurationStyle.detectAndParse(range.max()))
-                    ? null : "must be a duration from " + range.min() + " to " + range.max();
+            within = within(duration, DurationStyle.detectAndParse(range.min()), DurationStyle.detectAndParse(range.max()));
         }
-        if (value instanceof DataSize size) {
-            return within(size, DataSize.parse(range.min()), DataSize.parse(range.max())) ? null
-                    : "must be a size from " + range.min() + " to " + range.max();
+        else if (value instanceof DataSize size) {
+            within = within(size, DataSize.parse(range.min()), DataSize.parse(range.max()));
         }
-        if (value instanceof Integer || value instanceof Long) {
+        else if (value instanceof Integer || value instanceof Long) {
             long number = ((Number) value).longValue();
-            return (number >= Long.parseLong(range.min()) && number <= Long.parseLong(range.max())) ? null
-                    : "must be a whole number from " + range.min() + " to " + range.max();
+            within = number >= Long.parseLong(range.min()) && number <= Long.parseLong(range.max());
         }
-        if (value instanceof Double number) {
-            return (number >= Double.parseDouble(range.min()) && number <= Double.parseDouble(range.max())) ? null
-                    : "must be a number from " + range.min() + " to " + range.max();
+        else if (value instanceof Double number) {
+            within = number >= Double.parseDouble(range.min()) && number <= Double.parseDouble(range.max());
         }
-        throw new IllegalStateException("No range for a " + value.getClass().getSimpleName());
+        else {
+            throw new IllegalStateException("No range for a " + value.getClass().getSimpleName());
+        }
+        return within ? null : rule(range, value.getClass());
+    }
+
+    /** The range in words: "must be a duration from 0s to 1m". */
+    private static String rule(Range range, Class<?> type) {
+        String kind = (type == Duration.class) ? "a duration" : (type == DataSize.class) ? "a size"
+                : (type == Double.class || type == double.class) ? "a number" : "a whole number";
+        return "must be " + kind + " from " + range.min() + " to " + range.max();
     }
 
     private static <T extends Comparable<T>> boolean within(T value, T min, T max) {

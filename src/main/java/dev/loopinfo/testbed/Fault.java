@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.loopinfo.settings.SettingRules;
+
 /**
  * A fault injected into a share of the app port's requests: an added latency (fixed plus up to {@code jitter} more,
  * at random), an answer with {@code status} instead of the page, or both.
@@ -24,30 +26,26 @@ record Fault(double rate, int status, Duration latency, Duration jitter) {
 
     static final Fault NONE = new Fault(0, 0, Duration.ZERO, Duration.ZERO);
 
-    /** The longest latency or jitter, in minutes: the settings' bound too ({@link TestbedProperties}). */
-    static final long MOST_MINUTES = 10;
-
-    static final Duration MOST = Duration.ofMinutes(MOST_MINUTES);
-
-    /** The rule for latency and jitter, in words. */
-    static final String DURATION_RULE = "must be a duration from 0 to 10m, such as \"200ms\".";
-
-    /** Why these values cannot be a fault, each problem once; none if they can. */
-    static List<String> problems(double rate, int status, @Nullable Duration latency, @Nullable Duration jitter) {
+    /**
+     * Why these values cannot be a fault, each problem once, in the words of the settings that start the application
+     * with one ({@link TestbedProperties}); none if they can.
+     */
+    static List<String> problems(double rate, @Nullable Integer status, @Nullable Duration latency,
+            @Nullable Duration jitter) {
         List<String> problems = new ArrayList<>();
-        if (!(rate >= 0 && rate <= 1)) {
-            problems.add("rate must be from 0 to 1, such as 0.1.");
-        }
-        if (status != 0 && !Statuses.isAnswerable(status)) {
-            problems.add("status must be an HTTP status from 200 to 599, or left out for none.");
-        }
-        if (latency == null || latency.isNegative() || latency.compareTo(MOST) > 0) {
-            problems.add("latency " + DURATION_RULE);
-        }
-        if (jitter == null || jitter.isNegative() || jitter.compareTo(MOST) > 0) {
-            problems.add("jitter " + DURATION_RULE);
-        }
+        add(problems, "rate", "faultRate", rate, "");
+        add(problems, "status", "faultStatus", status, ", or left out for none");
+        add(problems, "latency", "faultLatency", latency, "");
+        add(problems, "jitter", "faultJitter", jitter, "");
         return problems;
+    }
+
+    private static void add(List<String> problems, String name, String setting, @Nullable Object value,
+            String otherwise) {
+        String problem = SettingRules.problem(TestbedProperties.class, setting, value);
+        if (problem != null) {
+            problems.add(name + " " + problem + otherwise + ".");
+        }
     }
 
     /**

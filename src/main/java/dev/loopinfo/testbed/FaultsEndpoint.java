@@ -40,14 +40,13 @@ class FaultsEndpoint {
     Fault.Shown set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency, @Nullable String jitter) {
         // Left out: every request, no status, no latency.
         double share = (rate != null) ? rate : 1;
-        int answered = (status != null) ? status : 0;
         Duration fixed = duration(latency);
         Duration random = duration(jitter);
-        List<String> problems = Fault.problems(share, answered, fixed, random);
+        List<String> problems = Fault.problems(share, status, fixed, random);
         if (!problems.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join(" ", problems));
         }
-        Fault fault = new Fault(share, answered, fixed, random);
+        Fault fault = new Fault(share, (status != null) ? status : 0, fixed, random);
         injection.set(fault);
         return fault.shown();
     }

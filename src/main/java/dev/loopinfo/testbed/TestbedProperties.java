@@ -34,8 +34,8 @@ record TestbedProperties(
         @DefaultValue("60s") @Range(min = "1s", max = "1h") Duration websocketIdleTimeout,
         @DefaultValue("0") @Range(min = "0", max = "1") double faultRate,
         @Nullable @Range(min = "" + Statuses.LOWEST, max = "" + Statuses.HIGHEST) Integer faultStatus,
-        @DefaultValue("0s") @Range(min = "0s", max = Fault.MOST_MINUTES + "m") Duration faultLatency,
-        @DefaultValue("0s") @Range(min = "0s", max = Fault.MOST_MINUTES + "m") Duration faultJitter) {
+        @DefaultValue("0s") @Range(min = "0s", max = "10m") Duration faultLatency,
+        @DefaultValue("0s") @Range(min = "0s", max = "10m") Duration faultJitter) {
 
     /** The faults these settings start the application with. */
     Fault initialFault() {

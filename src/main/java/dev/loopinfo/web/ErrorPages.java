@@ -11,12 +11,15 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webflux.autoconfigure.error.DefaultErrorWebExceptionHandler;
 import org.springframework.boot.webflux.error.ErrorAttributes;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -33,7 +36,7 @@ import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Renders every error as a page in the site's look ({@link ErrorPage}) or as JSON, negotiated exactly like the
+ * Renders every error as a page in the site's look ({@link ErrorPage}) or as problem details, negotiated like the
  * pages themselves; a 404 has its own page ({@link NotFoundPage}). Boot's
  * handler, with these changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
  * is shown to the client, headers an error carries (such as {@code Allow} on a 405) reach the response, a request
@@ -54,7 +57,8 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @Override
-    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable raised) {
+        Throwable error = declared(raised);
         if (exchange.getResponse().isCommitted() && ClientFault.is(error)) {
             log.debug("{} {} cut short after its answer started: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), error.toString());
@@ -79,6 +83,19 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         return super.handle(exchange, error);
     }
 
+    /**
+     * A domain exception that declares its status ({@code @ResponseStatus} on a name rule broken, say) as the refusal
+     * it stands for, its message the reason given to the client: the one place such exceptions meet HTTP.
+     */
+    private static Throwable declared(Throwable error) {
+        MergedAnnotation<ResponseStatus> declared = MergedAnnotations
+            .from(error.getClass(), MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+            .get(ResponseStatus.class);
+        return declared.isPresent()
+                ? new ResponseStatusException(declared.getEnum("code", HttpStatus.class), error.getMessage(), error)
+                : error;
+    }
+
     private static void closeConnection(ServerWebExchange exchange) {
         Object response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
         if (response instanceof HttpServerResponse netty) {
@@ -101,27 +118,30 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     }
 
     /**
-     * The error as JSON, fresh and varying by {@code Accept} as every page is (Boot's own answer says neither); on
-     * the management port, always, as RFC 9457 problem details, as Actuator's clients expect JSON.
+     * The error as RFC 9457 problem details ({@code application/problem+json}): on the app port fresh and varying by
+     * {@code Accept}, as every page is; on the management port always, as Actuator's clients expect JSON.
      */
     @Override
     protected Mono<ServerResponse> renderErrorResponse(ServerRequest request) {
         Map<String, @Nullable Object> attributes = getErrorAttributes(request,
                 getErrorAttributeOptions(request, MediaType.ALL));
         HttpStatusCode status = HttpStatusCode.valueOf(getHttpStatus(attributes));
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle((String) attributes.get("error"));
+        problem.setDetail((String) attributes.get("message"));
+        problem.setInstance(URI.create(request.uri().getRawPath()));
         if (Routing.isManagement(request.exchange())) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setTitle((String) attributes.get("error"));
-            problem.setDetail((String) attributes.get("message"));
-            problem.setInstance(URI.create(request.uri().getRawPath()));
             return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
         }
-        return Routing.answer(status, MediaType.APPLICATION_JSON, attributes);
+        return Routing.answer(status, MediaType.APPLICATION_PROBLEM_JSON, problem);
     }
 
+    /** HTML unless the client ranks JSON, or problem details, above it; on the management port never. */
     @Override
     protected RequestPredicate acceptsTextHtml() {
-        return Routing.prefersJson().negate().and(request -> !Routing.isManagement(request.exchange()));
+        return Routing.prefersOverHtml(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+            .negate()
+            .and(request -> !Routing.isManagement(request.exchange()));
     }
 
     @Override

@@ -98,14 +98,21 @@ public final class Routing {
      * A missing, {@code *}{@code /*} or unreadable header means HTML, so browsers and plain curl get pages.
      */
     public static RequestPredicate prefersJson() {
+        return prefersOverHtml(MediaType.APPLICATION_JSON);
+    }
+
+    /** Matches when the client ranks one of {@code types} above HTML in {@code Accept}, as {@link #prefersJson}. */
+    public static RequestPredicate prefersOverHtml(MediaType... types) {
         return request -> {
             try {
                 for (MediaType type : accepted(request.exchange())) {
                     if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
                         return false;
                     }
-                    if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                        return true;
+                    for (MediaType preferred : types) {
+                        if (type.isCompatibleWith(preferred)) {
+                            return true;
+                        }
                     }
                 }
                 return false;

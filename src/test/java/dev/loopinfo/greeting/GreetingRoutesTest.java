@@ -181,10 +181,10 @@ class GreetingRoutesTest {
         client.get().uri(raw(path)).accept(MediaType.APPLICATION_JSON)
             .exchange()
             .expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
             .jsonPath("$.status").isEqualTo(400)
-            .jsonPath("$.message").isEqualTo(problem + " " + rule);
+            .jsonPath("$.detail").isEqualTo(problem + " " + rule);
     }
 
     @ParameterizedTest
@@ -194,7 +194,7 @@ class GreetingRoutesTest {
             .exchange()
             .expectStatus().isBadRequest()
             .expectBody()
-            .jsonPath("$.message").isEqualTo("The name is 65 characters long. A name is 1 to 64 characters "
+            .jsonPath("$.detail").isEqualTo("The name is 65 characters long. A name is 1 to 64 characters "
                     + "of percent-encoded UTF-8; surrounding whitespace is trimmed.");
     }
 
@@ -259,11 +259,13 @@ class GreetingRoutesTest {
         client.get().uri("/no/such/page").accept(MediaType.APPLICATION_JSON)
             .exchange()
             .expectStatus().isNotFound()
-            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody()
+            .jsonPath("$.type").doesNotExist() // about:blank
+            .jsonPath("$.title").isEqualTo("Not Found")
             .jsonPath("$.status").isEqualTo(404)
-            .jsonPath("$.path").isEqualTo("/no/such/page")
-            .jsonPath("$.message").doesNotExist()
+            .jsonPath("$.instance").isEqualTo("/no/such/page")
+            .jsonPath("$.detail").doesNotExist()
             .jsonPath("$.trace").doesNotExist();
     }
 

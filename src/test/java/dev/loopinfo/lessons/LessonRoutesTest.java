@@ -136,7 +136,7 @@ class LessonRoutesTest {
         client.get().uri("/lessons/nope").accept(MediaType.APPLICATION_JSON)
             .exchange()
             .expectStatus().isNotFound()
-            .expectBody().jsonPath("$.message").isEqualTo("There is no lesson 'nope': see /lessons.");
+            .expectBody().jsonPath("$.detail").isEqualTo("There is no lesson 'nope': see /lessons.");
         client.get().uri("/lessons/nope/events").exchange().expectStatus().isNotFound();
     }
 

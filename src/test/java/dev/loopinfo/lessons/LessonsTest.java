@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.server.ResponseStatusException;
 
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -109,8 +108,8 @@ class LessonsTest {
             first.subscribe();
 
             StepVerifier.create(one.run(Lesson.BLOCKING))
-                .expectErrorSatisfies(refused -> assertThat(refused).isInstanceOf(ResponseStatusException.class)
-                    .hasMessageContaining("503").hasMessageContaining("loopinfo.lessons.blocking-runs"))
+                .expectErrorSatisfies(refused -> assertThat(refused).isInstanceOf(Lessons.Busy.class)
+                    .hasMessageContaining("loopinfo.lessons.blocking-runs"))
                 .verify(Duration.ofSeconds(5));
             assertThat(first.block(Duration.ofSeconds(10))).hasSize(8);
             // Started the moment the last one's completion arrives: its permit must already be free by then.

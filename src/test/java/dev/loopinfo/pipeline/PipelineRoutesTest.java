@@ -80,7 +80,7 @@ class PipelineRoutesTest {
             .exchange()
             .expectStatus().isBadRequest()
             .expectBody()
-            .jsonPath("$.message").value(String.class,
+            .jsonPath("$.detail").value(String.class,
                     message -> assertThat(message).endsWith("count must be a whole number from 1 to 1000."));
     }
 

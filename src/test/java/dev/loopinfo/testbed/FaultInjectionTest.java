@@ -97,9 +97,9 @@ class FaultInjectionTest {
         setFault("{\"rate\":2,\"status\":99,\"latency\":\"soon\",\"jitter\":\"11m\"}")
             .expectStatus().isBadRequest()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.detail").isEqualTo("rate must be from 0 to 1, such as 0.1. status must be an HTTP "
-                    + "status from 200 to 599, or left out for none. latency must be a duration from 0 to 10m, such as "
-                    + "\"200ms\". jitter must be a duration from 0 to 10m, such as \"200ms\".");
+            .expectBody().jsonPath("$.detail").isEqualTo("rate must be a number from 0 to 1. status must be a whole number from "
+                    + "200 to 599, or left out for none. latency must be a duration from 0s to 10m. jitter must be a "
+                    + "duration from 0s to 10m.");
         app().get().uri("/").exchange().expectStatus().isOk();
     }
 

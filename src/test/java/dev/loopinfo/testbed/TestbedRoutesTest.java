@@ -86,7 +86,7 @@ class TestbedRoutesTest {
             .exchange()
             .expectStatus().isBadRequest()
             .expectBody()
-            .jsonPath("$.message")
+            .jsonPath("$.detail")
             .isEqualTo("seconds must be a number from 0 to 60 (loopinfo.testbed.max-delay), such as 1.5.");
     }
 
@@ -159,7 +159,7 @@ class TestbedRoutesTest {
             .exchange()
             .expectStatus().isBadRequest()
             .expectBody()
-            .jsonPath("$.message").isEqualTo("code must be an HTTP status from 200 to 599, such as 503.");
+            .jsonPath("$.detail").isEqualTo("code must be an HTTP status from 200 to 599, such as 503.");
     }
 
     @Test
@@ -240,7 +240,7 @@ class TestbedRoutesTest {
             .exchange()
             .expectStatus().isEqualTo(413)
             .expectBody()
-            .jsonPath("$.message").isEqualTo("The body must be at most 1048576 bytes (loopinfo.testbed.max-echo-size).");
+            .jsonPath("$.detail").isEqualTo("The body must be at most 1048576 bytes (loopinfo.testbed.max-echo-size).");
     }
 
     @Test

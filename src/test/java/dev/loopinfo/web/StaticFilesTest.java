@@ -134,7 +134,7 @@ class StaticFilesTest {
             .expectStatus().isNotFound()
             .expectBody()
             .jsonPath("$.status").isEqualTo(404)
-            .jsonPath("$.message").doesNotExist();
+            .jsonPath("$.detail").doesNotExist();
     }
 
     @Test
