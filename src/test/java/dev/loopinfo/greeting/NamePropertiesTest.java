@@ -15,7 +15,6 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 /** The name rules, for names no one thought to write down. */
@@ -37,7 +36,7 @@ class NamePropertiesTest {
     void anyNameOverTheLimitIsRefused(@ForAll @StringLength(min = 65, max = 300) @CharRange(from = '!', to = '~')
             String name) {
         assertThatThrownBy(() -> Name.fromPathSegment(UriUtils.encodePathSegment(name, StandardCharsets.UTF_8), MAX))
-            .isInstanceOf(ResponseStatusException.class)
+            .isInstanceOf(Name.Invalid.class)
             .hasMessageContaining("The name is " + name.length() + " characters long.");
     }
 
@@ -45,7 +44,7 @@ class NamePropertiesTest {
     void whitespaceAloneIsNoName(@ForAll @StringLength(min = 0, max = 20) @Chars({ ' ', '\t', '\n', '\u2003' })
             String blank) {
         assertThatThrownBy(() -> Name.fromPathSegment(UriUtils.encodePathSegment(blank, StandardCharsets.UTF_8), MAX))
-            .isInstanceOf(ResponseStatusException.class)
+            .isInstanceOf(Name.Invalid.class)
             .hasMessageContaining("The name is empty.");
     }
 
