@@ -98,8 +98,7 @@ public class PipelineBenchmark {
 
         static PipelineProperties unthrottled(int concurrency) {
             return new PipelineProperties(true, Duration.ofMillis(1), 100_000, Duration.ZERO, 0, 2, concurrency,
-                    256, Overflow.BACKPRESSURE, Duration.ofSeconds(10), 200, Duration.ofSeconds(1),
-                    Duration.ofSeconds(15), 1000);
+                    256, Overflow.BACKPRESSURE, Duration.ofSeconds(10), 200, Duration.ofSeconds(1), 1000);
         }
     }
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.loopinfo.web.EventStreams;
 import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,9 +19,12 @@ class EventLoopHandler {
 
     private final Duration eventsInterval;
 
-    EventLoopHandler(EventLoops loops, Duration eventsInterval) {
+    private final EventStreams.Stream stream;
+
+    EventLoopHandler(EventLoops loops, Duration eventsInterval, EventStreams streams) {
         this.loops = loops;
         this.eventsInterval = eventsInterval;
+        this.stream = streams.named("loops");
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
@@ -32,17 +35,10 @@ class EventLoopHandler {
         return Routing.ok(MediaType.APPLICATION_JSON, loops.now());
     }
 
-    /**
-     * The loops now every {@code events-interval}; a client that reads slowly skips some rather than making them
-     * queue up. Ends when the client leaves or the application stops, so it never holds up shutdown.
-     */
+    /** The loops now every {@code events-interval}, as an event stream that ends when they stop ({@link EventStreams}). */
     Mono<ServerResponse> events(ServerRequest request) {
-        Flux<ServerSentEvent<EventLoops.Snapshot>> snapshots = Flux.interval(Duration.ZERO, eventsInterval)
-            .onBackpressureDrop()
-            .map(tick -> ServerSentEvent.builder(loops.now()).event("loops").build());
-        return ServerResponse.ok()
-            .contentType(MediaType.TEXT_EVENT_STREAM)
-            .body(BodyInserters.fromServerSentEvents(snapshots
-                .takeUntilOther(Mono.firstWithSignal(loops.stopped(), Routing.connectionClosed(request)))));
+        Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, eventsInterval)
+            .map(tick -> ServerSentEvent.builder((Object) loops.now()).event("loops").build());
+        return stream.answer(request, snapshots, loops.stopped());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.loopinfo.web.EventStreams;
 import dev.loopinfo.web.Routing;
 
 /** Routes of the event loops' live view: its page or JSON, and its events. */
@@ -17,8 +18,9 @@ import dev.loopinfo.web.Routing;
 class EventLoopRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> eventLoopRouter(EventLoops loops, EventLoopProperties settings) {
-        EventLoopHandler handler = new EventLoopHandler(loops, settings.eventsInterval());
+    RouterFunction<ServerResponse> eventLoopRouter(EventLoops loops, EventLoopProperties settings,
+            EventStreams streams) {
+        EventLoopHandler handler = new EventLoopHandler(loops, settings.eventsInterval(), streams);
         return RouterFunctions.route()
             .route(read("/loops").and(prefersJson()), handler::json)
             .route(read("/loops"), handler::page)

@@ -8,11 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.loopinfo.web.EventStreams;
 import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,8 +23,11 @@ class LessonHandler {
 
     private final Lessons lessons;
 
-    LessonHandler(Lessons lessons) {
+    private final EventStreams.Stream stream;
+
+    LessonHandler(Lessons lessons, EventStreams streams) {
         this.lessons = lessons;
+        this.stream = streams.named("lessons");
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
@@ -57,7 +60,10 @@ class LessonHandler {
             .flatMap(run -> Routing.ok(MediaType.APPLICATION_JSON, run));
     }
 
-    /** Each line as a {@code line} event as it is printed, then a {@code done} event with the whole run. */
+    /**
+     * Each line as a {@code line} event as it is printed, then a {@code done} event with the whole run; a client that
+     * leaves ends the run ({@link EventStreams}).
+     */
     Mono<ServerResponse> events(ServerRequest request) {
         Lesson lesson = lesson(request);
         Flux<ServerSentEvent<Object>> events = Flux.defer(() -> {
@@ -69,8 +75,7 @@ class LessonHandler {
                 .concatWith(Mono.fromSupplier(() -> ServerSentEvent
                     .builder((Object) Lessons.summary(lesson, printed, started)).event("done").build()));
         });
-        return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
-            .body(BodyInserters.fromServerSentEvents(events));
+        return stream.answer(request, events);
     }
 
     private static Lesson lesson(ServerRequest request) {

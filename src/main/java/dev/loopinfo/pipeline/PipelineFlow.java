@@ -67,7 +67,7 @@ final class PipelineFlow {
         this.transcript = new TranscriptRing(settings.transcriptLines());
         this.producer = new Producer(transcript, nanoClock);
         this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
-        this.meters = new PipelineMeters(registry, account, settings, transcript, producing);
+        this.meters = new PipelineMeters(registry, account, settings, producing);
     }
 
     /** Subscribes the chain; nothing is produced until the clock is set ticking. */

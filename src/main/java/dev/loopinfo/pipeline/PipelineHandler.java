@@ -8,11 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.loopinfo.web.EventStreams;
 import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,9 +30,12 @@ class PipelineHandler {
 
     private final PipelineProperties settings;
 
-    PipelineHandler(PipelineControls pipeline, PipelineProperties settings) {
+    private final EventStreams.Stream stream;
+
+    PipelineHandler(PipelineControls pipeline, PipelineProperties settings, EventStreams streams) {
         this.pipeline = pipeline;
         this.settings = settings;
+        this.stream = streams.named("pipeline");
     }
 
     Mono<ServerResponse> page(ServerRequest request) {
@@ -47,10 +50,8 @@ class PipelineHandler {
     }
 
     /**
-     * Snapshots every {@code events-interval}, each transcript line as it is written, and a keep-alive comment
-     * every {@code heartbeat-interval}. A client that reads slowly skips snapshots and lines rather than making
-     * them queue up; the stream ends when the pipeline stops, so it never holds up shutdown, and when the client
-     * leaves, at any moment, so it leaves nothing behind.
+     * Snapshots every {@code events-interval} and each transcript line as it is written, as an event stream that
+     * ends when the pipeline stops ({@link EventStreams}).
      */
     Mono<ServerResponse> events(ServerRequest request) {
         Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
@@ -59,15 +60,7 @@ class PipelineHandler {
             .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("snapshot").build());
         Flux<ServerSentEvent<Object>> lines = pipeline.transcriptLines()
             .map(line -> ServerSentEvent.builder((Object) line).event("line").build());
-        Flux<ServerSentEvent<Object>> heartbeats = Flux
-            .interval(settings.heartbeatInterval(), settings.heartbeatInterval())
-            .onBackpressureDrop()
-            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build());
-        return ServerResponse.ok()
-            .contentType(MediaType.TEXT_EVENT_STREAM)
-            .body(BodyInserters.fromServerSentEvents(
-                    Flux.merge(snapshots, lines, heartbeats)
-                        .takeUntilOther(Mono.firstWithSignal(pipeline.stopped(), Routing.connectionClosed(request)))));
+        return stream.answer(request, Flux.merge(snapshots, lines), pipeline.stopped());
     }
 
     Mono<ServerResponse> run(ServerRequest request) {

@@ -26,7 +26,7 @@ final class PipelineMeters {
     private final Timer latency;
 
     PipelineMeters(MeterRegistry registry, PipelineAccount account, PipelineProperties settings,
-            TranscriptRing transcript, BooleanSupplier producing) {
+            BooleanSupplier producing) {
         this.latency = Timer.builder("loopinfo.pipeline.latency")
             .description("Time from producing a message to its acknowledgement, retries included")
             .serviceLevelObjectives(LATENCY_BUCKETS)
@@ -53,9 +53,6 @@ final class PipelineMeters {
         Gauge.builder("loopinfo.pipeline.buffer.capacity", settings, PipelineProperties::bufferSize)
             .description("Most messages the buffer holds (loopinfo.pipeline.buffer-size)")
             .baseUnit("messages")
-            .register(registry);
-        Gauge.builder("loopinfo.pipeline.listeners", transcript, TranscriptRing::listeners)
-            .description("Open /pipeline/events streams following the transcript")
             .register(registry);
         Gauge.builder("loopinfo.pipeline.running", producing, now -> now.getAsBoolean() ? 1 : 0)
             .description("1 while the pipeline is producing, 0 when paused, stopped or not started")

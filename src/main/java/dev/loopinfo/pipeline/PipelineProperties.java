@@ -22,7 +22,6 @@ import dev.loopinfo.settings.Range;
  * @param shutdownTimeout how long shutdown waits for in-flight messages
  * @param transcriptLines transcript lines kept for the live page
  * @param eventsInterval how often {@code /pipeline/events} sends a snapshot
- * @param heartbeatInterval how often {@code /pipeline/events} sends a keep-alive comment
  * @param maxRunCount most messages one {@code POST /api/pipeline/runs} may ask for
  */
 @ConfigurationProperties("loopinfo.pipeline")
@@ -39,6 +38,5 @@ record PipelineProperties(
         @DefaultValue("10s") @Range(min = "0s", max = "10m") Duration shutdownTimeout,
         @DefaultValue("200") @Range(min = "1", max = "10000") int transcriptLines,
         @DefaultValue("1s") @Range(min = "100ms", max = "1m") Duration eventsInterval,
-        @DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval,
         @DefaultValue("1000") @Range(min = "1", max = "100000") int maxRunCount) {
 }

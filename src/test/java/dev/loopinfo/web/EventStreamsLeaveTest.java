@@ -1,4 +1,4 @@
-package dev.loopinfo.pipeline;
+package dev.loopinfo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,16 +8,17 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.loopinfo.RawHttp;
 import dev.loopinfo.ServerTest;
 
-/** A client that leaves {@code /pipeline/events} at any moment leaves nothing behind: no listener, no timer. */
+/** A client that leaves any of the event streams at any moment leaves nothing behind: no listener, no timer. */
 @ServerTest
-class PipelineEventsTest {
+class EventStreamsLeaveTest {
 
     @LocalServerPort
     int port;
@@ -25,31 +26,36 @@ class PipelineEventsTest {
     @Autowired
     MeterRegistry registry;
 
-    @Test
-    void clientsThatLeaveBeforeTheFirstByteLeaveNoListener() throws IOException {
-        double before = listeners();
-        for (int i = 0; i < 200; i++) {
+    @ParameterizedTest
+    @CsvSource({ "pipeline, /pipeline/events", "loops, /loops/events", "lessons, /lessons/producer-consumer/events" })
+    void clientsThatLeaveBeforeTheFirstByteLeaveNoListener(String stream, String path) throws IOException {
+        double before = listeners(stream);
+        for (int i = 0; i < 100; i++) {
             try (Socket socket = RawHttp.open(port)) {
                 socket.setSoLinger(true, 0); // a reset, right after the request
-                RawHttp.send(socket, "GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                RawHttp.send(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isLessThanOrEqualTo(before));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(listeners(stream)).isLessThanOrEqualTo(before));
     }
 
-    @Test
-    void clientsThatLeaveMidStreamLeaveNoListener() throws IOException {
-        double before = listeners();
-        for (int i = 0; i < 50; i++) {
+    @ParameterizedTest
+    @CsvSource({ "pipeline, /pipeline/events", "loops, /loops/events", "lessons, /lessons/interleave/events" })
+    void clientsThatLeaveMidStreamLeaveNoListener(String stream, String path) throws IOException {
+        double before = listeners(stream);
+        for (int i = 0; i < 25; i++) {
             try (Socket socket = RawHttp.open(port)) {
-                RawHttp.send(socket, "GET /pipeline/events HTTP/1.1\r\nHost: localhost\r\n\r\n");
+                RawHttp.send(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
                 assertThat(socket.getInputStream().read()).as("the stream has started").isNotNegative();
+                assertThat(listeners(stream)).as("counted while open").isGreaterThan(before);
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listeners()).isLessThanOrEqualTo(before));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(listeners(stream)).isLessThanOrEqualTo(before));
     }
 
-    private double listeners() {
-        return registry.get("loopinfo.pipeline.listeners").gauge().value();
+    private double listeners(String stream) {
+        return registry.get("loopinfo.events.listeners").tag("stream", stream).gauge().value();
     }
 }

@@ -1,0 +1,112 @@
+package dev.loopinfo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
+
+/** What every event stream does alike, through the one helper they share. */
+class EventStreamsTest {
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private final EventStreams streams = new EventStreams(new EventStreamProperties(HEARTBEAT), registry);
+
+    private final EventStreams.Stream stream = streams.named("test");
+
+    private final Sinks.Empty<Void> ends = Sinks.empty();
+
+    private DisposableServer server;
+
+    @AfterEach
+    void stopServer() {
+        server.disposeNow();
+    }
+
+    @Test
+    void aQuietStreamSendsHeartbeatsAndCountsItsListener() {
+        StepVerifier.create(open(Flux.never()))
+            .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
+            .then(() -> assertThat(listeners()).isEqualTo(1))
+            .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
+            .thenCancel()
+            .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStreamWhoseEventsEndEndsWithThem() {
+        StepVerifier.create(open(Flux.just(event("one"), event("two"))))
+            .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
+            .assertNext(event -> assertThat(event.data()).isEqualTo("two"))
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
+        assertThat(listeners()).isZero();
+    }
+
+    @Test
+    void aStreamEndsWhenWhatItFollowsStops() {
+        StepVerifier.create(open(Flux.just(event("one")).concatWith(Flux.never())))
+            .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
+            .then(ends::tryEmitEmpty)
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
+        assertThat(listeners()).isZero();
+    }
+
+    @Test
+    void everyStreamEndsWhenTheApplicationCloses() {
+        StepVerifier.create(open(Flux.just(event("one")).concatWith(Flux.never())))
+            .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
+            .then(streams::applicationClosing)
+            .expectComplete()
+            .verify(Duration.ofSeconds(10));
+        server.disposeNow();
+        // Opened after the close began: ends at once, holding nothing up.
+        StepVerifier.create(open(Flux.never())).expectComplete().verify(Duration.ofSeconds(10));
+        assertThat(listeners()).isZero();
+    }
+
+    /** The stream on a real Netty server, whose connections can close. */
+    private Flux<ServerSentEvent<String>> open(Flux<ServerSentEvent<Object>> events) {
+        RouterFunction<ServerResponse> router = RouterFunctions.route()
+            .GET("/events", request -> stream.answer(request, events, ends.asMono()))
+            .build();
+        server = HttpServer.create()
+            .port(0)
+            .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(router)))
+            .bindNow();
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port()).build();
+        return client.get().uri("/events").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+            .expectStatus().isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+            })
+            .getResponseBody();
+    }
+
+    private static ServerSentEvent<Object> event(String data) {
+        return ServerSentEvent.builder((Object) data).event("test").build();
+    }
+
+    private double listeners() {
+        return registry.get("loopinfo.events.listeners").tag("stream", "test").gauge().value();
+    }
+}
