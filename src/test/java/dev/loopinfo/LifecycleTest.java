@@ -72,8 +72,7 @@ class LifecycleTest {
             // Without the pipeline ending it, the stream would hold graceful shutdown for its whole timeout.
             assertThat(stream.get(10, TimeUnit.SECONDS)).isNotEmpty().first().asString().contains("\"produced\"");
             assertThat(app.exited(Duration.ofSeconds(10))).isTrue();
-            Thread.sleep(200); // the last lines of output are still on their way
-            assertThat(app.output()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"));
+            assertThat(app.outputToTheEnd()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"));
         }
     }
 

@@ -65,7 +65,9 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             return Mono.fromRunnable(() -> closeConnection(exchange));
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(error) && !exchange.getResponse().isCommitted()) {
-            // Nobody is left to answer, and it is no server error: recorded as 499, logged at most at DEBUG.
+            // Nobody is left to answer, and it is no server error: recorded as 499, logged at DEBUG.
+            log.debug("{} {} left by its client before it arrived whole: 499", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
             exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
             return exchange.getResponse().setComplete();
         }

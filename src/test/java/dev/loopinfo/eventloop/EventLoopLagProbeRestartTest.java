@@ -3,12 +3,14 @@ package dev.loopinfo.eventloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -84,11 +86,16 @@ class EventLoopLagProbeRestartTest {
             probe.start();
             probe.stop();
             first.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-            Thread.sleep(100); // any tick left over meets a loop that has shut down
+            // Any tick left over (due within one probe interval) meets a loop that has shut down: the probe's one
+            // thread runs its timers in order, so a timer set two intervals ahead fires after it.
+            CountDownLatch leftOverTicksRan = new CountDownLatch(1);
+            scheduler.schedule(leftOverTicksRan::countDown, 20, TimeUnit.MILLISECONDS);
+            assertThat(leftOverTicksRan.await(5, TimeUnit.SECONDS)).isTrue();
             current.set(second);
 
+            double probedBefore = probes();
             probe.start();
-            Thread.sleep(300);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> probes() >= probedBefore + 2 * 3);
             assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges()).hasSize(2)
                 .allSatisfy(worst -> assertThat(worst.value()).as("no false lag").isLessThan(0.2));
             second.next().execute(() -> {
@@ -105,6 +112,11 @@ class EventLoopLagProbeRestartTest {
             probe.stop();
             second.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /** Probes answered so far, every loop's together. */
+    private double probes() {
+        return registry.find("loopinfo.eventloop.lag").timers().stream().mapToDouble(Timer::count).sum();
     }
 
     private static ThreadFactory threadsNamedLoop() {

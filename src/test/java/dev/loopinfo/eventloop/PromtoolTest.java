@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -54,12 +56,31 @@ class PromtoolTest {
     }
 
     /** A client that leaves while its greeting waits: the request's series (a cancelled one) has to lint too. */
-    private void abortAResponse() throws IOException, InterruptedException {
+    private void abortAResponse() throws IOException {
+        double activeBefore = active();
+        double greetedBefore = greetings();
         try (Socket socket = RawHttp.open(port)) {
             socket.setSoLinger(true, 0);
             RawHttp.send(socket, "GET /hello/leaving HTTP/1.1\r\nHost: localhost\r\n\r\n");
-            Thread.sleep(100);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> active() > activeBefore);
         }
-        Thread.sleep(700);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> greetings() > greetedBefore);
+    }
+
+    /** Connections with a request in progress now, as scraped. */
+    private double active() {
+        return sum("reactor_netty_http_server_connections_active{");
+    }
+
+    /** Requests timed so far, however they ended, as scraped. */
+    private double greetings() {
+        return sum("http_server_requests_seconds_count{");
+    }
+
+    private double sum(String series) {
+        return Scrape.of(managementPort).samples()
+            .filter(sample -> sample.startsWith(series))
+            .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+            .sum();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class RequestLimitsTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = AppProcess.start("--loopinfo.http.request-body-timeout=1s",
+        app = AppProcess.start("--loopinfo.http.request-body-timeout=1s", "--logging.level.dev.loopinfo.web.ErrorPages=debug",
                 "--loopinfo.http.max-connections=" + MAX_CONNECTIONS);
     }
 
@@ -104,6 +105,8 @@ class RequestLimitsTest {
             assertThat(answer).startsWith("HTTP/1.1 200").endsWith("only this much\r\n").doesNotContain("408");
         }
         // The answer had started: there is no 408 to send, it is left unended, and it was no server error.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.output().subList(before, app.output().size())
+            .stream().filter(line -> line.contains("POST /echo cut short after its answer started")).count() == 3);
         assertThat(app.output().subList(before, app.output().size()))
             .noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat "));
     }
@@ -113,11 +116,10 @@ class RequestLimitsTest {
         int before = app.output().size();
         try (Socket client = RawHttp.open(app.managementPort())) {
             RawHttp.send(client, PAUSE + "{");
-            Thread.sleep(200);
         }
-        Thread.sleep(500);
-        assertThat(app.output().subList(before, app.output().size()))
-            .noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
+        List<String> logged = app.awaitLine(before, line -> line.contains("/actuator/pipeline/pause left by its client "
+                + "before it arrived whole: 499"), Duration.ofSeconds(10));
+        assertThat(logged).noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
     }
 
     @Test

@@ -14,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -54,10 +57,9 @@ class ShutdownUnderLoadTest {
                 assertThat(greetings.get(60, TimeUnit.SECONDS)).hasSize(IN_FLIGHT).containsOnly(200);
                 assertThat(app.exited(Duration.ofSeconds(40))).as("exits within the 30 s shutdown timeout").isTrue();
                 watch.get(10, TimeUnit.SECONDS);
-                Thread.sleep(200); // the last lines of output are still on their way
                 assertThat(readiness).as("readiness while shutting down").contains("OUT_OF_SERVICE");
                 assertThat(readiness.get(readiness.size() - 1)).isEqualTo("closed");
-                assertBalanced(app.output());
+                assertBalanced(app.outputToTheEnd());
             }
             finally {
                 connections.disposeLater().block(Duration.ofSeconds(10));
@@ -69,52 +71,28 @@ class ShutdownUnderLoadTest {
      * Waits until the server holds every greeting: its own count of connections with a request in progress. A
      * connection still in the accept backlog when SIGTERM closes the port is reset, so all of them must be in.
      */
-    private static void awaitInFlight(AppProcess app, int expected) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        URI active = URI.create("http://localhost:" + app.managementPort()
-                + "/actuator/metrics/reactor.netty.http.server.connections.active");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(active).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher count = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.]+)").matcher(body);
-            if (count.find() && Double.parseDouble(count.group(1)) >= expected) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the greetings never were in flight together");
+    private static void awaitInFlight(AppProcess app, int expected) {
+        Awaitility.await("the greetings are in flight together").atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> app.metric("reactor.netty.http.server.connections.active") >= expected);
     }
 
-    /** Polls readiness until the management port closes: "UP", "OUT_OF_SERVICE", …, then "closed". */
+    /** Polls readiness every 20 ms until the management port closes: "UP", "OUT_OF_SERVICE", …, then "closed". */
     private static void watchReadiness(AppProcess app, List<String> seen) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1)).build();
-        URI readiness = URI.create("http://localhost:" + app.managementPort() + "/actuator/health/readiness");
-        for (int i = 0; i < 2_000; i++) {
-            try {
-                String body = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                seen.add(body.replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1"));
-            }
-            catch (IOException closed) {
-                seen.add("closed");
-                return;
-            }
-            catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            sleep(Duration.ofMillis(20));
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        }
-        catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        // On threads meant for blocking calls: the client's send waits for the answer.
+        Flux.interval(Duration.ZERO, Duration.ofMillis(20), Schedulers.boundedElastic())
+            .onBackpressureDrop()
+            .concatMap(tick -> Mono.fromCallable(() -> http.send(readiness, HttpResponse.BodyHandlers.ofString()))
+                .map(answer -> answer.body().replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1"))
+                .onErrorReturn(IOException.class, "closed"))
+            .take(2_000)
+            .doOnNext(seen::add)
+            .takeUntil("closed"::equals)
+            .blockLast(Duration.ofSeconds(60));
     }
 
     private static void assertBalanced(List<String> output) {
