@@ -44,6 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.RealTool;
+import dev.loopinfo.support.ServerTest;
+
 /**
  * Every page in a real browser: Debian's headless Chromium, driven through Debian's ChromeDriver (given
  * explicitly, so nothing is downloaded), against the running application. After each test the browser console

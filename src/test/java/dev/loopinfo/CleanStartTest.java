@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.loopinfo.reliability.AppProcess;
+import dev.loopinfo.support.AppProcess;
 
 /**
  * A clean start, as its own process: it warms up, says where it serves, and then neither standing idle nor a first

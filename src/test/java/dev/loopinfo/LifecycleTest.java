@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.loopinfo.reliability.AppProcess;
+import dev.loopinfo.support.AppProcess;
+import dev.loopinfo.support.RawHttp;
 
 /**
  * Start-up and shutdown of the whole application as its own process, as a container runtime sees it. (In one

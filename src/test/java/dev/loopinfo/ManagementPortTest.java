@@ -15,6 +15,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.loopinfo.support.Management;
+import dev.loopinfo.support.Scrape;
+import dev.loopinfo.support.ServerTest;
+
 
 /**
  * Actuator answers on its own port, exposing health, info, prometheus, metrics and pipeline only; the app port

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ServerTest;
 
 /** {@code loopinfo.api-docs.enabled=false} takes the document away, and only the document. */
 @ServerTest

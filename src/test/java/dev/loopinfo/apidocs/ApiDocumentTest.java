@@ -42,8 +42,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
-import dev.loopinfo.RecordedRequests;
-import dev.loopinfo.RecordedRequests.Recorded;
+import dev.loopinfo.support.RecordedRequests;
+import dev.loopinfo.support.RecordedRequests.Recorded;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;

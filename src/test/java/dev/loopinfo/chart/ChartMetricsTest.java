@@ -25,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.RealTool;
-import dev.loopinfo.Scrape;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RealTool;
+import dev.loopinfo.support.Scrape;
+import dev.loopinfo.support.ServerTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.loopinfo.RealTool;
+import dev.loopinfo.support.RealTool;
 
 /**
  * The image runs under the chart's own settings: the pod's security context (numeric non-root user, read-only root

@@ -18,8 +18,8 @@ import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfig
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.Scrape;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.Scrape;
 
 /**
  * The app port's connection gauges follow connections and requests exactly: up as connections open and requests

@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.Pages;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.ServerTest;
 
 /** {@code /loops}: the app server's loops as a page or JSON, and live as events. */
 @ServerTest

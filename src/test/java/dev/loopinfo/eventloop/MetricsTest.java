@@ -15,8 +15,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.loopinfo.ServerTest;
-import dev.loopinfo.Scrape;
+import dev.loopinfo.support.ServerTest;
+import dev.loopinfo.support.Scrape;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;

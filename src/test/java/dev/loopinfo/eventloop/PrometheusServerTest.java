@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.RealTool;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RealTool;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * A real Prometheus server, on loopback with a 1 s scrape interval, scrapes the running application; its query

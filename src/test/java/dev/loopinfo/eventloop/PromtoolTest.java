@@ -16,10 +16,10 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.RealTool;
-import dev.loopinfo.Scrape;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.RealTool;
+import dev.loopinfo.support.Scrape;
+import dev.loopinfo.support.ServerTest;
 
 /** Prometheus' own linter finds nothing to say about a real scrape. */
 @ServerTest

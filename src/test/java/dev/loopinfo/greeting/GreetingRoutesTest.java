@@ -16,8 +16,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.Pages;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.ServerTest;
 
 @ServerTest
 class GreetingRoutesTest {

@@ -16,9 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.loopinfo.ClientFaults;
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ClientFaults;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * A chunked body that cannot be read (a chunk size that is not a hex number) is the client's fault wherever it

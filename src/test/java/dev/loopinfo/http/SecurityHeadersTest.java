@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 @ServerTest
 class SecurityHeadersTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * Requests RFC 9112 says a server must refuse are refused on both ports before any route runs, with the security

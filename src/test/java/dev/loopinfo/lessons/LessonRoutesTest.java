@@ -16,8 +16,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.loopinfo.Pages;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.ServerTest;
 import reactor.core.publisher.Flux;
 
 @ServerTest

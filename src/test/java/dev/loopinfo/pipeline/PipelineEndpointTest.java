@@ -10,8 +10,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.Management;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Management;
+import dev.loopinfo.support.ServerTest;
 
 /** The pipeline's controls, on the management port only. */
 @ServerTest

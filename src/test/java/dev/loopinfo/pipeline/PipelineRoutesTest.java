@@ -14,8 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.Pages;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.ServerTest;
 import reactor.test.StepVerifier;
 
 @ServerTest

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.loopinfo.RawHttp;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.AppProcess;
 
 /** Slow and idle clients, against loopinfo in its own process with a one-second idle timeout. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

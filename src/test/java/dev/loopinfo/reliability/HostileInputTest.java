@@ -22,9 +22,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.UriUtils;
 
-import dev.loopinfo.ClientFaults;
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ClientFaults;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * A corpus of hostile requests against every public route, sent as raw bytes (no client library tidies them):

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.loopinfo.RawHttp;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.AppProcess;
 
 /**
  * The pipeline given more than its one thread can do — a tick every millisecond of 100,000 messages each — still

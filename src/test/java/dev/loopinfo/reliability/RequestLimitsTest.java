@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import dev.loopinfo.RawHttp;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.AppProcess;
 
 /**
  * Clients that hold a connection without finishing their request: a body that never arrives, or arrives a byte at a

@@ -30,8 +30,8 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
-import dev.loopinfo.ClientFaults;
-import dev.loopinfo.RawHttp;
+import dev.loopinfo.support.ClientFaults;
+import dev.loopinfo.support.RawHttp;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

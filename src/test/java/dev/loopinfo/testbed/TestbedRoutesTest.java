@@ -23,9 +23,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.loopinfo.Pages;
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Pages;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * Text answers above {@code server.compression.min-response-size} go gzipped to a client that accepts it, and

@@ -14,7 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * Error answers are negotiated like the pages — a page, or problem details for a client that ranks JSON first — so

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 /** A client that leaves any of the event streams at any moment leaves nothing behind: no listener, no timer. */
 @ServerTest

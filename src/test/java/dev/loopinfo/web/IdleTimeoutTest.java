@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
 
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * loopinfo's default for Reactor Netty's idle timeout, which closes idle connections and clients trickling their

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.loopinfo.RawHttp;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.RawHttp;
+import dev.loopinfo.support.ServerTest;
 
 /**
  * Requests sent one behind another on a connection without waiting (pipelined) are answered in the order they were

@@ -31,8 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.reactive.function.server.MockServerRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.loopinfo.Management;
-import dev.loopinfo.ServerTest;
+import dev.loopinfo.support.Management;
+import dev.loopinfo.support.ServerTest;
 import reactor.test.StepVerifier;
 
 /** The site's static files, served by exact path as Spring's resource handler served them, and nothing else. */

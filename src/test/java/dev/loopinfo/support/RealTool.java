@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;

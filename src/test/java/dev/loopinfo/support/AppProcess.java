@@ -1,4 +1,4 @@
-package dev.loopinfo.reliability;
+package dev.loopinfo.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.support;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
 

@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.support;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;

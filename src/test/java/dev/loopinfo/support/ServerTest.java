@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.support;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.loopinfo;
+package dev.loopinfo.support;
 
 import java.util.List;
 import java.util.stream.Stream;
