@@ -9,17 +9,21 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.WebFilter;
 
 /**
  * Every distinct request the suite sends to the app port of any application it starts in this JVM, so that
- * {@code ApiDocumentTest} can replay them against the OpenAPI document. Registered for every test context as an
+ * they can be replayed against the OpenAPI document after each test class ({@link AnswersAsDocumented}). Registered for every test context as an
  * auto-configuration of the test class path; it only looks, and never touches the request.
  */
 @AutoConfiguration
 public class RecordedRequests {
+
+    /** Set on the application that replays recorded requests ({@link DocumentReplay}): nothing of it is recorded. */
+    public static final String REPLAY_TARGET = "loopinfo-test.replay-target";
 
     private static final Set<Recorded> RECORDED = ConcurrentHashMap.newKeySet();
 
@@ -44,9 +48,11 @@ public class RecordedRequests {
     /** First of all filters, so that it sees requests that others refuse; never the management port. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebFilter requestRecorder() {
+    WebFilter requestRecorder(Environment environment) {
+        boolean replayTarget = environment.getProperty(REPLAY_TARGET, Boolean.class, false);
         return (exchange, chain) -> {
-            if (!WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")) {
+            if (!replayTarget
+                    && !WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")) {
                 RECORDED.add(recorded(exchange.getRequest()));
             }
             return chain.filter(exchange);
