@@ -9,10 +9,12 @@ import org.springframework.core.env.Environment;
 import dev.loopinfo.http.WarmUp;
 
 /**
- * The image's training run ({@code src/image/Containerfile}): starts loopinfo on free ports, where it warms itself up
- * on each kind of first request, then asks what a pod's first minute asks — the kubelet's probes, a scrape, a
- * greeting as HTML and as JSON — and stops it. The JVM writes what the start and those requests loaded and linked,
- * and how the methods ran, to its AOT cache, so that the image's every start and first requests find it there.
+ * The image's training run ({@code src/image/Containerfile}): starts loopinfo on free
+ * ports, where it warms itself up on each kind of first request, then asks what a pod's
+ * first minute asks — the kubelet's probes, a scrape, a greeting as HTML and as JSON —
+ * and stops it. The JVM writes what the start and those requests loaded and linked, and
+ * how the methods ran, to its AOT cache, so that the image's every start and first
+ * requests find it there.
  */
 public final class ImageTraining {
 
@@ -21,7 +23,8 @@ public final class ImageTraining {
 
     public static void main(String[] args) throws IOException {
         SpringApplication loopinfo = new SpringApplication(LoopinfoApplication.class);
-        // Spring AOT finds the generated bean definitions by the application's main class, not by this one.
+        // Spring AOT finds the generated bean definitions by the application's main
+        // class, not by this one.
         loopinfo.setMainApplicationClass(LoopinfoApplication.class);
         ConfigurableApplicationContext context = loopinfo.run("--server.port=0", "--management.server.port=0",
                 "--spring.main.banner-mode=off");
@@ -36,4 +39,5 @@ public final class ImageTraining {
         WarmUp.ask(app, "application/json", "/hello/Ada");
         System.exit(SpringApplication.exit(context));
     }
+
 }

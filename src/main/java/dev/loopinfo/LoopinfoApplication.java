@@ -21,10 +21,11 @@ import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * Starts loopinfo. {@code @SpringBootApplication} spelled out, to keep the management server's configuration
- * ({@code @ManagementContextConfiguration}) out of the application's own context, and to leave out the
- * auto-configurations of what loopinfo never uses (AOP proxies, task executors and schedulers, multipart bodies, web
- * sessions, SSL bundles): each would be read and its beans made at every start.
+ * Starts loopinfo. {@code @SpringBootApplication} spelled out, to keep the management
+ * server's configuration ({@code @ManagementContextConfiguration}) out of the
+ * application's own context, and to leave out the auto-configurations of what loopinfo
+ * never uses (AOP proxies, task executors and schedulers, multipart bodies, web sessions,
+ * SSL bundles): each would be read and its beans made at every start.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = { AopAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
@@ -41,4 +42,5 @@ public class LoopinfoApplication {
     public static void main(String[] args) {
         SpringApplication.run(LoopinfoApplication.class, args);
     }
+
 }

@@ -10,7 +10,10 @@ import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** BlockHound is installed for the whole suite (blockhound-junit-platform); this proves it is watching. */
+/**
+ * BlockHound is installed for the whole suite (blockhound-junit-platform); this proves it
+ * is watching.
+ */
 class BlockHoundTest {
 
     @Test
@@ -32,4 +35,5 @@ class BlockHoundTest {
             throw new IllegalStateException(interrupted);
         }
     }
+
 }

@@ -50,9 +50,10 @@ import dev.loopinfo.support.RealTool;
 import dev.loopinfo.support.ServerTest;
 
 /**
- * Every page in a real browser: Debian's headless Chromium, driven through Debian's ChromeDriver (given
- * explicitly, so nothing is downloaded), against the running application. After each test the browser console
- * must hold no error and no request may have left localhost. Screenshots go to {@code target/screenshots/}.
+ * Every page in a real browser: Debian's headless Chromium, driven through Debian's
+ * ChromeDriver (given explicitly, so nothing is downloaded), against the running
+ * application. After each test the browser console must hold no error and no request may
+ * have left localhost. Screenshots go to {@code target/screenshots/}.
  */
 @ServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,12 +64,10 @@ class BrowserTest {
     private static final Pattern REQUESTED_URL = Pattern
         .compile("\"method\":\"Network\\.requestWillBeSent\".*?\"url\":\"([^\"]+)\"");
 
-    private static final String NO_SIDEWAYS_SCROLL =
-            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+    private static final String NO_SIDEWAYS_SCROLL = "return document.documentElement.scrollWidth <= document.documentElement.clientWidth";
 
     /** Whether a scrolling element shows its last line, as pipeline.js decides it. */
-    private static final String AT_NEWEST =
-            "const t = arguments[0]; return t.scrollHeight - t.scrollTop - t.clientHeight < 8";
+    private static final String AT_NEWEST = "const t = arguments[0]; return t.scrollHeight - t.scrollTop - t.clientHeight < 8";
 
     @LocalServerPort
     int port;
@@ -114,8 +113,7 @@ class BrowserTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Index");
         assertThat(browser.getTitle()).isEqualTo("Index · loopinfo");
-        assertThat(browser.findElement(By.cssSelector("dl.facts code")).getText())
-            .matches(Pages.EVENT_LOOP_THREAD);
+        assertThat(browser.findElement(By.cssSelector("dl.facts code")).getText()).matches(Pages.EVENT_LOOP_THREAD);
         assertThat(assertOnlyLocalRequests(browser)).as("the watch on requests sees the page itself")
             .contains("http://localhost:" + port + "/");
         screenshot("index");
@@ -158,13 +156,16 @@ class BrowserTest {
     void twoCoroutinesPrintTogetherOnOneThread() {
         List<List<String>> rows = runLesson("interleave", 4);
 
-        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2)).containsExactly("hello 1: Hello World!",
-                "hello 2: Hello World!", "hello 1: Hello Again!", "hello 2: Hello Again!");
+        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2))
+            .containsExactly("hello 1: Hello World!", "hello 2: Hello World!", "hello 1: Hello Again!",
+                    "hello 2: Hello Again!");
         assertThat(rows.subList(0, 2)).allMatch(row -> Long.parseLong(row.get(0)) < 500);
         assertThat(rows.subList(2, 4)).allMatch(row -> Long.parseLong(row.get(0)) >= 1000);
         assertThat(rows).extracting(row -> row.get(3)).containsOnly(rows.get(0).get(3));
-        assertThat(browser.findElement(By.id("total")).getText()).matches("Total: 1\\d\\d\\d ms on 1 thread \\(.+\\)\\.");
-        // The timeline: one bar per task, each thread named once, and the two waits over the same second.
+        assertThat(browser.findElement(By.id("total")).getText())
+            .matches("Total: 1\\d\\d\\d ms on 1 thread \\(.+\\)\\.");
+        // The timeline: one bar per task, each thread named once, and the two waits over
+        // the same second.
         Map<String, Bar> bars = timeline();
         assertThat(bars.keySet()).containsExactly("hello 1", "hello 2");
         assertThat(bars.values()).extracting(Bar::thread).containsOnly(rows.get(0).get(3));
@@ -179,7 +180,8 @@ class BrowserTest {
         List<List<String>> timer = rows.stream().filter(row -> row.get(1).startsWith("timer ")).toList();
         List<List<String>> blocking = rows.stream().filter(row -> row.get(1).startsWith("blocking ")).toList();
         assertThat(timer).hasSize(4).extracting(row -> row.get(3)).allMatch(thread -> thread.contains("-http-"));
-        assertThat(blocking).hasSize(4).extracting(row -> row.get(3))
+        assertThat(blocking).hasSize(4)
+            .extracting(row -> row.get(3))
             .allMatch(thread -> thread.startsWith("lesson-blocking-"));
         long timerDone = Long.parseLong(timer.get(3).get(0));
         long blockingDone = Long.parseLong(blocking.get(3).get(0));
@@ -187,7 +189,8 @@ class BrowserTest {
         assertThat(blockingDone).isGreaterThanOrEqualTo(2000L).isGreaterThan(timerDone + 500);
         assertThat(browser.findElement(By.id("total")).getText())
             .matches("Total: 2\\d\\d\\d ms on 2 threads \\(.+\\)\\.");
-        // Side by side on one scale: the timers wait together, the second blocking hello only after the first.
+        // Side by side on one scale: the timers wait together, the second blocking hello
+        // only after the first.
         Map<String, Bar> bars = timeline();
         assertThat(bars.keySet()).containsExactlyInAnyOrder("timer 1", "timer 2", "blocking 1", "blocking 2");
         assertThat(bars.get("timer 1").overlaps(bars.get("timer 2"))).isTrue();
@@ -210,8 +213,10 @@ class BrowserTest {
     void helloThenASecondLaterWorld() {
         List<List<String>> rows = runLesson("hello-world", 2);
 
-        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2)).containsExactly("main: hello", "main: world");
-        assertThat(Long.parseLong(rows.get(1).get(0)) - Long.parseLong(rows.get(0).get(0))).isGreaterThanOrEqualTo(1000);
+        assertThat(rows).extracting(row -> row.get(1) + ": " + row.get(2))
+            .containsExactly("main: hello", "main: world");
+        assertThat(Long.parseLong(rows.get(1).get(0)) - Long.parseLong(rows.get(0).get(0)))
+            .isGreaterThanOrEqualTo(1000);
         screenshot("lesson-hello-world");
     }
 
@@ -219,8 +224,9 @@ class BrowserTest {
     void theProducerConsumerTranscriptLineByLine() {
         List<List<String>> rows = runLesson("producer-consumer", 15);
 
-        assertThat(rows).extracting(row -> row.get(2)).startsWith("[PRODUCER] Producing 1...",
-                "[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK", "[PRODUCER] Producing 2...")
+        assertThat(rows).extracting(row -> row.get(2))
+            .startsWith("[PRODUCER] Producing 1...", "[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK",
+                    "[PRODUCER] Producing 2...")
             .endsWith("[PRODUCER] Consumer return: 200 OK");
         assertThat(rows).extracting(row -> Long.parseLong(row.get(0))).isSorted();
         assertThat(Long.parseLong(rows.get(14).get(0))).isGreaterThanOrEqualTo(14 * 200);
@@ -258,9 +264,10 @@ class BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10))
             .until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
         assertThat(browser.findElements(By.cssSelector("li.loop"))).isNotEmpty().allSatisfy(card -> {
-            // A fresh application's first requests load classes on the loops: some may show a block in the minute.
-            assertThat(card.findElement(By.cssSelector("[data-figure=state]")).getText())
-                .isIn("Healthy", "Blocked in the last minute", "Blocked now");
+            // A fresh application's first requests load classes on the loops: some may
+            // show a block in the minute.
+            assertThat(card.findElement(By.cssSelector("[data-figure=state]")).getText()).isIn("Healthy",
+                    "Blocked in the last minute", "Blocked now");
             assertThat(card.findElement(By.tagName("polyline")).getAttribute("points").split(" ")).hasSize(60);
         });
         long before = shownConnections();
@@ -272,17 +279,21 @@ class BrowserTest {
                 clients.add(client);
                 RawHttp.send(client, "GET /favicon.svg HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
-            // Other clients' idle connections may close meanwhile: the page must come to show the server's count.
+            // Other clients' idle connections may close meanwhile: the page must come to
+            // show the server's count.
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
                 long shown = shownConnections();
                 return shown != before && shown == openConnections();
             });
             assertThat(openConnections()).as("the server's count, with the four sockets still open")
                 .isGreaterThanOrEqualTo(4);
-            // Redrawn live across the chart's whole width: 60 seconds, the last at the right edge.
-            assertThat(browser.findElements(By.tagName("polyline"))).allSatisfy(line -> assertThat(
-                    List.of(line.getAttribute("points").split(" "))).hasSize(60).last().asString()
-                .startsWith("118.0,"));
+            // Redrawn live across the chart's whole width: 60 seconds, the last at the
+            // right edge.
+            assertThat(browser.findElements(By.tagName("polyline")))
+                .allSatisfy(line -> assertThat(List.of(line.getAttribute("points").split(" "))).hasSize(60)
+                    .last()
+                    .asString()
+                    .startsWith("118.0,"));
             screenshot("loops");
         }
         finally {
@@ -300,7 +311,8 @@ class BrowserTest {
 
     /** The connections the loops' page shows, all loops together. */
     private long shownConnections() {
-        return browser.findElements(By.cssSelector("[data-figure=openConnections]")).stream()
+        return browser.findElements(By.cssSelector("[data-figure=openConnections]"))
+            .stream()
             .mapToLong(figure -> Long.parseLong(figure.getText().replace(",", "")))
             .sum();
     }
@@ -321,7 +333,8 @@ class BrowserTest {
         WebElement read = lastLine();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !lastLine().equals(read));
         assertThat(((Number) browser.executeScript("return arguments[0].scrollTop", transcript)).intValue())
-            .as("left where the reader scrolled").isZero();
+            .as("left where the reader scrolled")
+            .isZero();
         assertThat(newest.isDisplayed()).isTrue();
 
         newest.click();
@@ -356,10 +369,13 @@ class BrowserTest {
         Dimension desktop = browser.manage().window().getSize();
         List<String> violations = new ArrayList<>();
         try {
-            // Each page is loaded (each lesson run) once, at desktop width, where the last check left the window,
-            // and checked at both widths in both schemes: a new width or an emulated scheme restyles the page in
+            // Each page is loaded (each lesson run) once, at desktop width, where the
+            // last check left the window,
+            // and checked at both widths in both schemes: a new width or an emulated
+            // scheme restyles the page in
             // place (no script reads either). The scheme changes
-            // colours only (the stylesheet's dark block sets colour properties and nothing else), so the dark
+            // colours only (the stylesheet's dark block sets colour properties and
+            // nothing else), so the dark
             // pass runs axe's colour rules.
             for (String path : List.of("/", "/hello/Ada", "/lessons", "/pipeline", "/loops", "/headers", "/delay/0",
                     "/status/200", "/lessons/interleave", "/lessons/hello-world", "/lessons/producer-consumer",
@@ -373,8 +389,8 @@ class BrowserTest {
                 for (Dimension size : List.of(new Dimension(390, 844), desktop)) {
                     browser.manage().window().setSize(size);
                     for (String scheme : List.of("light", "dark")) {
-                        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+                                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
                         violations.addAll(violations(path, size, scheme));
                         darkScreenshot(path.replace("/lessons/", "/lesson-"),
                                 size.equals(desktop) && scheme.equals("dark"));
@@ -397,10 +413,11 @@ class BrowserTest {
             axe.withOnlyRules(List.of("color-contrast", "link-in-text-block"));
         }
         Results results = axe.analyze(browser);
-        return results.getViolations().stream()
+        return results.getViolations()
+            .stream()
             .map(rule -> path + " at " + size.getWidth() + " px, " + scheme + ": " + rule.getId() + " ("
-                    + rule.getImpact() + ") " + rule.getNodes().stream().map(node -> node.getTarget().toString())
-                        .toList())
+                    + rule.getImpact() + ") "
+                    + rule.getNodes().stream().map(node -> node.getTarget().toString()).toList())
             .toList();
     }
 
@@ -466,7 +483,10 @@ class BrowserTest {
         return Boolean.TRUE.equals(browser.executeScript(script, arguments));
     }
 
-    /** The transcript's last line as an element: lines repeat their text, so only a new element is a new line. */
+    /**
+     * The transcript's last line as an element: lines repeat their text, so only a new
+     * element is a new line.
+     */
     private WebElement lastLine() {
         return browser.findElement(By.cssSelector("#transcript li:last-child"));
     }
@@ -496,7 +516,10 @@ class BrowserTest {
         }
     }
 
-    /** Each page in the dark theme at desktop width, as {@code index-dark.png}, {@code loops-dark.png}, … */
+    /**
+     * Each page in the dark theme at desktop width, as {@code index-dark.png},
+     * {@code loops-dark.png}, …
+     */
     private void darkScreenshot(String path, boolean taken) {
         if (taken) {
             screenshot((path.equals("/") ? "index" : path.substring(1).replace('/', '-')) + "-dark");
@@ -514,7 +537,11 @@ class BrowserTest {
     }
 
     private static void assertConsoleClean(ChromeDriver driver) {
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> errors = driver.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
             .toList();
@@ -530,7 +557,8 @@ class BrowserTest {
                 urls.add(request.group(1));
             }
         }
-        // Chromium's own pages (chrome://new-tab-page…) are internal, not requests to anywhere.
+        // Chromium's own pages (chrome://new-tab-page…) are internal, not requests to
+        // anywhere.
         assertThat(urls).allSatisfy(url -> assertThat(url)
             .matches("(http://localhost:" + port + "/.*|data:.*|about:.*|chrome(-untrusted)?://.*)"));
         return urls;
@@ -549,10 +577,10 @@ class BrowserTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(chromedriver.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
             .usingAnyFreePort()
             .build();
         return new ChromeDriver(service, options);
     }
+
 }

@@ -21,15 +21,19 @@ import org.junit.jupiter.api.Test;
 import dev.loopinfo.support.AppProcess;
 
 /**
- * A clean start, as its own process: it warms up, says where it serves, and then neither standing idle nor a first
- * visitor's requests of every kind make it log anything above INFO — no event loop is reported blocked, nothing
- * fails.
+ * A clean start, as its own process: it warms up, says where it serves, and then neither
+ * standing idle nor a first visitor's requests of every kind make it log anything above
+ * INFO — no event loop is reported blocked, nothing fails.
  */
 class CleanStartTest {
 
-    private static final Pattern PROBES = Pattern.compile("(?m)^loopinfo_eventloop_lag_seconds_count\\{[^}]*\\} (\\S+)$");
+    private static final Pattern PROBES = Pattern
+        .compile("(?m)^loopinfo_eventloop_lag_seconds_count\\{[^}]*\\} (\\S+)$");
 
-    /** What a first visitor's browser asks for at once: pages, their style, their event streams, JSON, errors. */
+    /**
+     * What a first visitor's browser asks for at once: pages, their style, their event
+     * streams, JSON, errors.
+     */
     private static final List<String[]> FIRST_REQUESTS = List.of(new String[] { "text/html", "/" },
             new String[] { "text/html", "/hello/Ada" }, new String[] { "application/json", "/hello/Ada" },
             new String[] { "text/css", "/css/loopinfo.css" }, new String[] { "text/html", "/pipeline" },
@@ -43,9 +47,13 @@ class CleanStartTest {
         try (AppProcess app = AppProcess.start()) {
             List<String> started = app.output();
             assertThat(started).anyMatch(line -> line.contains("Warmed up on"));
-            assertThat(started.stream().filter(line -> line.contains("Warmed up on") || line.contains("loopinfo started at"))
-                .toList()).hasSize(2).last().asString().endsWith("loopinfo started at http://localhost:" + app.port()
-                        + "/ (actuator at http://localhost:" + app.managementPort() + "/actuator)");
+            assertThat(started.stream()
+                .filter(line -> line.contains("Warmed up on") || line.contains("loopinfo started at"))
+                .toList()).hasSize(2)
+                .last()
+                .asString()
+                .endsWith("loopinfo started at http://localhost:" + app.port() + "/ (actuator at http://localhost:"
+                        + app.managementPort() + "/actuator)");
             assertThat(app.port()).isPositive().isNotEqualTo(app.managementPort());
 
             HttpClient http = HttpClient.newHttpClient();
@@ -53,24 +61,29 @@ class CleanStartTest {
                 .doesNotContain("http_server_requests_seconds_count");
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (String[] request : FIRST_REQUESTS) {
-                answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + request[1]))
-                    .header("Accept", request[0]).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+                answers.add(
+                        http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + request[1]))
+                            .header("Accept", request[0])
+                            .timeout(Duration.ofSeconds(30))
+                            .build(), HttpResponse.BodyHandlers.ofString()));
             }
             for (CompletableFuture<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get().statusCode()).isIn(200, 404);
             }
 
-            // Every loop probed three more times since the last answer: any lag it caused has been measured.
+            // Every loop probed three more times since the last answer: any lag it caused
+            // has been measured.
             double probed = probes(http, app);
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> probes(http, app) >= probed + 4 * 3);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> probes(http, app) >= probed + 4 * 3);
             assertThat(app.output())
                 .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("is blocked"));
         }
     }
 
-    /** A fault injected from the start delays users' requests, not the warm-up's, nor the start with them. */
+    /**
+     * A fault injected from the start delays users' requests, not the warm-up's, nor the
+     * start with them.
+     */
     @Test
     void aFaultInjectedFromTheStartSparesTheWarmUp() throws Exception {
         try (AppProcess app = AppProcess.start("--loopinfo.testbed.fault-rate=1",
@@ -82,9 +95,12 @@ class CleanStartTest {
                 .isLessThan(10_000);
 
             HttpClient http = HttpClient.newHttpClient();
-            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()))
-                .as("a user's request still waits for the fault").isInstanceOf(HttpTimeoutException.class);
+            assertThatThrownBy(
+                    () -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+                .as("a user's request still waits for the fault")
+                .isInstanceOf(HttpTimeoutException.class);
         }
     }
 
@@ -99,7 +115,11 @@ class CleanStartTest {
     }
 
     private static String scrape(HttpClient http, AppProcess app) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http
+            .send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .body();
     }
+
 }

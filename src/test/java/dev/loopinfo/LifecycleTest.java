@@ -17,8 +17,9 @@ import dev.loopinfo.support.AppProcess;
 import dev.loopinfo.support.RawHttp;
 
 /**
- * Start-up and shutdown of the whole application as its own process, as a container runtime sees it. (In one
- * JVM with the other tests, closing an application would also close the Netty resources they share.)
+ * Start-up and shutdown of the whole application as its own process, as a container
+ * runtime sees it. (In one JVM with the other tests, closing an application would also
+ * close the Netty resources they share.)
  */
 class LifecycleTest {
 
@@ -39,7 +40,8 @@ class LifecycleTest {
 
             assertThat(pipeline.get(10, TimeUnit.SECONDS)).isNotEmpty();
             assertThat(loops.get(10, TimeUnit.SECONDS)).isNotEmpty();
-            // A close frame (0x88), status 1001 (going away), then the end of the connection.
+            // A close frame (0x88), status 1001 (going away), then the end of the
+            // connection.
             byte[] closing = webSocket.getInputStream().readAllBytes();
             assertThat(closing).hasSizeGreaterThan(4);
             assertThat(new int[] { closing[0] & 0xFF, ((closing[2] & 0xFF) << 8) | (closing[3] & 0xFF) })
@@ -70,18 +72,24 @@ class LifecycleTest {
 
             app.sigterm();
 
-            // Without the pipeline ending it, the stream would hold graceful shutdown for its whole timeout.
+            // Without the pipeline ending it, the stream would hold graceful shutdown for
+            // its whole timeout.
             assertThat(stream.get(10, TimeUnit.SECONDS)).isNotEmpty().first().asString().contains("\"produced\"");
             assertThat(app.exited(Duration.ofSeconds(10))).isTrue();
-            assertThat(app.outputToTheEnd()).anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"));
+            assertThat(app.outputToTheEnd())
+                .anySatisfy(line -> assertThat(line).contains("Pipeline stopped: produced"));
         }
     }
 
-    /** An event stream, collected until it ends; {@code open} counts down once, at its first event. */
+    /**
+     * An event stream, collected until it ends; {@code open} counts down once, at its
+     * first event.
+     */
     private static CompletableFuture<List<String>> events(AppProcess app, String path, CountDownLatch open) {
         AtomicBoolean first = new AtomicBoolean(true);
         return WebClient.create("http://localhost:" + app.port())
-            .get().uri(path)
+            .get()
+            .uri(path)
             .retrieve()
             .bodyToFlux(String.class)
             .doOnNext(event -> {
@@ -92,4 +100,5 @@ class LifecycleTest {
             .collectList()
             .toFuture();
     }
+
 }

@@ -19,10 +19,10 @@ import dev.loopinfo.support.Management;
 import dev.loopinfo.support.Scrape;
 import dev.loopinfo.support.ServerTest;
 
-
 /**
- * Actuator answers on its own port, exposing health, info, prometheus, metrics and pipeline only; the app port
- * serves none of it, and the management port serves none of the app.
+ * Actuator answers on its own port, exposing health, info, prometheus, metrics and
+ * pipeline only; the app port serves none of it, and the management port serves none of
+ * the app.
  */
 @ServerTest
 class ManagementPortTest {
@@ -51,44 +51,62 @@ class ManagementPortTest {
     @ParameterizedTest
     @ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" })
     void healthAndProbesAreUp(String path) {
-        management.get().uri(path).exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.status").isEqualTo("UP");
+        management.get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @Test
     void infoTellsTheBuild() {
-        management.get().uri("/actuator/info").exchange()
-            .expectStatus().isOk()
+        management.get()
+            .uri("/actuator/info")
+            .exchange()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.build.artifact").isEqualTo("loopinfo")
-            .jsonPath("$.build.version").exists()
-            .jsonPath("$.java.version").exists()
-            .jsonPath("$.os.name").exists();
+            .jsonPath("$.build.artifact")
+            .isEqualTo("loopinfo")
+            .jsonPath("$.build.version")
+            .exists()
+            .jsonPath("$.java.version")
+            .exists()
+            .jsonPath("$.os.name")
+            .exists();
     }
 
     @Test
     void prometheusScrapesAreServed() {
-        management.get().uri("/actuator/prometheus").exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith("text/plain");
+        management.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith("text/plain");
         assertThat(Scrape.of(managementPort).text()).contains("jvm_memory_used_bytes");
     }
 
     @Test
     void metricsAreBrowsable() {
-        management.get().uri("/actuator/metrics/loopinfo.pipeline.messages").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.availableTags[?(@.tag == 'outcome')].values[*]").value(List.class,
-                    outcomes -> assertThat(outcomes).contains("produced", "acknowledged", "failed", "dropped",
-                            "deferred"));
+        management.get()
+            .uri("/actuator/metrics/loopinfo.pipeline.messages")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.availableTags[?(@.tag == 'outcome')].values[*]")
+            .value(List.class, outcomes -> assertThat(outcomes).contains("produced", "acknowledged", "failed",
+                    "dropped", "deferred"));
     }
 
     @Test
     void theStartupGroupIsUp() {
-        management.get().uri("/actuator/health/startup").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.status").isEqualTo("UP");
+        management.get()
+            .uri("/actuator/health/startup")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("UP");
     }
 
     @Test
@@ -99,17 +117,25 @@ class ManagementPortTest {
                 .isNotEqualTo("true");
             return;
         }
-        management.get().uri("/actuator/info").exchange()
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.git.commit.id").isNotEmpty();
+        management.get()
+            .uri("/actuator/info")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.git.commit.id")
+            .isNotEmpty();
     }
 
     @Test
     void exactlyTheDocumentedEndpointsAreExposed() {
-        management.get().uri("/actuator").exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).value(links -> assertThat(links.replaceAll("\\s", ""))
-                .containsPattern("\"_links\":\\{\"self\"")
+        management.get()
+            .uri("/actuator")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .value(links -> assertThat(links.replaceAll("\\s", "")).containsPattern("\"_links\":\\{\"self\"")
                 .doesNotContain("\"env\"", "\"beans\"", "\"configprops\"", "\"heapdump\"", "\"threaddump\"",
                         "\"shutdown\"", "\"loggers\"", "\"mappings\"")
                 .contains("\"health\"", "\"info\"", "\"prometheus\"", "\"metrics\"", "\"pipeline\""));
@@ -131,8 +157,8 @@ class ManagementPortTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/", "/hello/Ada", "/hello?name=Ada", "/lessons", "/lessons/interleave",
-            "/lessons/interleave/events", "/pipeline", "/pipeline/events", "/api/pipeline", "/delay/0", "/status/200", "/headers", "/echo",
-            "/api/pipeline/runs?count=3" })
+            "/lessons/interleave/events", "/pipeline", "/pipeline/events", "/api/pipeline", "/delay/0", "/status/200",
+            "/headers", "/echo", "/api/pipeline/runs?count=3" })
     void theManagementPortServesNoAppRoute(String path) {
         app.method(HttpMethod.OPTIONS).uri(path).exchange().expectStatus().isNoContent();
         assertOnlyNotFound(path);
@@ -140,17 +166,26 @@ class ManagementPortTest {
 
     @Test
     void theManagementPortHasNoWebSocket() {
-        management.get().uri("/ws/echo").header("Upgrade", "websocket").header("Connection", "Upgrade")
-            .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13")
+        management.get()
+            .uri("/ws/echo")
+            .header("Upgrade", "websocket")
+            .header("Connection", "Upgrade")
+            .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+            .header("Sec-WebSocket-Version", "13")
             .exchange()
-            .expectStatus().isNotFound();
+            .expectStatus()
+            .isNotFound();
         assertOnlyNotFound("/ws/echo");
     }
 
     private void assertOnlyNotFound(String path) {
         for (HttpMethod method : HttpMethod.values()) {
-            management.method(method).uri(path).exchange()
-                .expectStatus().value(status -> assertThat(status).as(method + " " + path).isEqualTo(404));
+            management.method(method)
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).as(method + " " + path).isEqualTo(404));
         }
     }
+
 }

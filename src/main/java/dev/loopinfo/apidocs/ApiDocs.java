@@ -32,10 +32,11 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI document at {@code /v3/api-docs} and {@code /v3/api-docs.yaml}: {@code openapi.yaml}, written beside
- * the routes and held to them by the tests, with the build's version and the limits that come from settings
- * ({@link ParameterRule}) filled in. Nothing describes the routes at run time: a generator would bring a second
- * Jackson and an OpenAPI model to the class path to serve one fixed document.
+ * The OpenAPI document at {@code /v3/api-docs} and {@code /v3/api-docs.yaml}:
+ * {@code openapi.yaml}, written beside the routes and held to them by the tests, with the
+ * build's version and the limits that come from settings ({@link ParameterRule}) filled
+ * in. Nothing describes the routes at run time: a generator would bring a second Jackson
+ * and an OpenAPI model to the class path to serve one fixed document.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "loopinfo.api-docs.enabled", matchIfMissing = true)
@@ -46,8 +47,9 @@ public final class ApiDocs {
     private static final MediaType YAML = MediaType.parseMediaType("application/vnd.oai.openapi");
 
     /**
-     * A rule of a parameter that comes from a setting, such as a maximum: a feature declares one as a bean, from the
-     * same setting its handler reads, and the document says it.
+     * A rule of a parameter that comes from a setting, such as a maximum: a feature
+     * declares one as a bean, from the same setting its handler reads, and the document
+     * says it.
      *
      * @param operationId the operation, as the document names it
      * @param parameter the parameter's name
@@ -60,9 +62,10 @@ public final class ApiDocs {
     @Bean
     RouterFunction<ServerResponse> apiDocsRouter(ObjectProvider<BuildProperties> build,
             ObjectProvider<ParameterRule> rules) {
-        // Made on the first request, on Reactor's threads for blocking work (it reads a file), then kept.
-        Mono<Texts> texts = Mono.fromCallable(() -> Texts.of(document(build.getIfAvailable(), rules.orderedStream()
-                .toList())))
+        // Made on the first request, on Reactor's threads for blocking work (it reads a
+        // file), then kept.
+        Mono<Texts> texts = Mono
+            .fromCallable(() -> Texts.of(document(build.getIfAvailable(), rules.orderedStream().toList())))
             .subscribeOn(Schedulers.boundedElastic())
             .cache();
         return RouterFunctions.route()
@@ -88,11 +91,16 @@ public final class ApiDocs {
         return document;
     }
 
-    /** The schema of a rule's parameter: a rule that names none fails, as the document and the routes parted. */
+    /**
+     * The schema of a rule's parameter: a rule that names none fails, as the document and
+     * the routes parted.
+     */
     private static Map<String, Object> parameter(Map<String, Object> document, ParameterRule rule) {
-        return map(document, "paths").values().stream()
+        return map(document, "paths").values()
+            .stream()
             .flatMap(path -> ((Map<?, ?>) path).values().stream())
-            .filter(operation -> operation instanceof Map<?, ?> named && rule.operationId().equals(named.get("operationId")))
+            .filter(operation -> operation instanceof Map<?, ?> named
+                    && rule.operationId().equals(named.get("operationId")))
             .flatMap(operation -> ((List<?>) ((Map<?, ?>) operation).get("parameters")).stream())
             .map(Map.class::cast)
             .filter(parameter -> rule.parameter().equals(parameter.get("name")))
@@ -119,4 +127,5 @@ public final class ApiDocs {
             return new Texts(JsonMapper.shared().writeValueAsBytes(document), yaml.getBytes(StandardCharsets.UTF_8));
         }
     }
+
 }

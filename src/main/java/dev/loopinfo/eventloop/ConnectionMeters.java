@@ -20,14 +20,18 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerState;
 
 /**
- * Open connections to the app port, and those with a request in progress, under the names Reactor Netty's own
- * metrics use ({@code reactor_netty_http_server_connections}, {@code …_connections_active}), so that dashboards
- * built for them keep working. Counted as connections open and close and as requests start and end: two counter
- * updates per request, where Reactor Netty's metrics would time every request a second time.
+ * Open connections to the app port, and those with a request in progress, under the names
+ * Reactor Netty's own metrics use ({@code reactor_netty_http_server_connections},
+ * {@code …_connections_active}), so that dashboards built for them keep working. Counted
+ * as connections open and close and as requests start and end: two counter updates per
+ * request, where Reactor Netty's metrics would time every request a second time.
  */
 final class ConnectionMeters implements NettyServerCustomizer {
 
-    /** Set while the connection has a request in progress, so that a request is counted out exactly once. */
+    /**
+     * Set while the connection has a request in progress, so that a request is counted
+     * out exactly once.
+     */
     private static final AttributeKey<Boolean> IN_PROGRESS = AttributeKey.valueOf(ConnectionMeters.class, "active");
 
     private final LongAdder open = new LongAdder();
@@ -37,7 +41,10 @@ final class ConnectionMeters implements NettyServerCustomizer {
     /** Open connections by the event loop that serves them, for the loops' page. */
     private final Map<EventLoop, LongAdder> openByLoop = new ConcurrentHashMap<>();
 
-    /** Counted out when the connection closes, with its request if one was still in progress. */
+    /**
+     * Counted out when the connection closes, with its request if one was still in
+     * progress.
+     */
     private final ChannelFutureListener closed = future -> {
         open.decrement();
         openByLoop.get(future.channel().eventLoop()).decrement();
@@ -55,13 +62,11 @@ final class ConnectionMeters implements NettyServerCustomizer {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        return server
-            .doOnChannelInit((observer, channel, remoteAddress) -> {
-                open.increment();
-                openByLoop.computeIfAbsent(channel.eventLoop(), loop -> new LongAdder()).increment();
-                channel.closeFuture().addListener(closed);
-            })
-            .childObserve(this::onStateChange);
+        return server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            open.increment();
+            openByLoop.computeIfAbsent(channel.eventLoop(), loop -> new LongAdder()).increment();
+            channel.closeFuture().addListener(closed);
+        }).childObserve(this::onStateChange);
     }
 
     /** Connections open now on {@code loop}. */
@@ -77,7 +82,8 @@ final class ConnectionMeters implements NettyServerCustomizer {
             }
         }
         else if (state == ConnectionObserver.State.DISCONNECTING) {
-            // The request's response is complete (or the connection is going): Reactor Netty's "disconnecting"
+            // The request's response is complete (or the connection is going): Reactor
+            // Netty's "disconnecting"
             // of the request's operations.
             requestEnded(connection.channel());
         }
@@ -88,4 +94,5 @@ final class ConnectionMeters implements NettyServerCustomizer {
             active.decrement();
         }
     }
+
 }

@@ -35,10 +35,14 @@ class EventLoopHandler {
         return Routing.ok(MediaType.APPLICATION_JSON, loops.now());
     }
 
-    /** The loops now every {@code events-interval}, as an event stream that ends when they stop ({@link EventStreams}). */
+    /**
+     * The loops now every {@code events-interval}, as an event stream that ends when they
+     * stop ({@link EventStreams}).
+     */
     Mono<ServerResponse> events(ServerRequest request) {
         Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, eventsInterval)
             .map(tick -> ServerSentEvent.builder((Object) loops.now()).event("loops").build());
         return stream.answer(request, snapshots, loops.stopped());
     }
+
 }

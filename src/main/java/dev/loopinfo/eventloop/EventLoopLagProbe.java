@@ -26,19 +26,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Measures how late each Netty event loop runs a task: Node.js's event-loop lag, for Reactor Netty. Every
- * {@code probe-interval} it hands each loop a no-op and records how long the no-op waited to run. A loop that is
- * blocked runs it late; a probe still waiting counts as lag too, so a loop that is stuck right now shows it right
- * now. At most one probe per loop is ever outstanding, so a stuck loop is not buried under probes.
+ * Measures how late each Netty event loop runs a task: Node.js's event-loop lag, for
+ * Reactor Netty. Every {@code probe-interval} it hands each loop a no-op and records how
+ * long the no-op waited to run. A loop that is blocked runs it late; a probe still
+ * waiting counts as lag too, so a loop that is stuck right now shows it right now. At
+ * most one probe per loop is ever outstanding, so a stuck loop is not buried under
+ * probes.
  */
 class EventLoopLagProbe implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventLoopLagProbe.class);
 
-    private static final Duration[] LAG_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(5),
-            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofSeconds(5) };
+    private static final Duration[] LAG_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5) };
 
     private final Supplier<EventLoopGroup> loops;
 
@@ -48,12 +49,18 @@ class EventLoopLagProbe implements SmartLifecycle {
 
     private final Scheduler scheduler;
 
-    /** Each loop's probe by thread name, kept across restarts so that its meters go on pointing at it. */
+    /**
+     * Each loop's probe by thread name, kept across restarts so that its meters go on
+     * pointing at it.
+     */
     private final Map<String, Loop> probes = new ConcurrentHashMap<>();
 
     private volatile Disposable ticking;
 
-    /** A probe of the loops {@code loops} gives at each start: a restarted server runs on new ones. */
+    /**
+     * A probe of the loops {@code loops} gives at each start: a restarted server runs on
+     * new ones.
+     */
     EventLoopLagProbe(Supplier<EventLoopGroup> loops, EventLoopProperties settings, MeterRegistry registry,
             Scheduler scheduler) {
         this.loops = loops;
@@ -65,7 +72,8 @@ class EventLoopLagProbe implements SmartLifecycle {
     /** Starts probing, last in Spring's start-up, once the web server is up. */
     @Override
     public synchronized void start() {
-        // Also called on a context started again after a stop, whatever isAutoStartup() says: disabled stays off.
+        // Also called on a context started again after a stop, whatever isAutoStartup()
+        // says: disabled stays off.
         if (isRunning() || !settings.probeEnabled()) {
             return;
         }
@@ -98,7 +106,10 @@ class EventLoopLagProbe implements SmartLifecycle {
         return settings.probeEnabled();
     }
 
-    /** Each loop's lag now, by thread name: empty while the probe has not started (or is off). */
+    /**
+     * Each loop's lag now, by thread name: empty while the probe has not started (or is
+     * off).
+     */
     Map<String, Lag> lag() {
         long now = System.nanoTime();
         Map<String, Lag> lag = new TreeMap<>();
@@ -109,8 +120,10 @@ class EventLoopLagProbe implements SmartLifecycle {
     /**
      * One loop's lag as the probe saw it.
      *
-     * @param nowMillis the worst of the last probe interval, a probe still waiting included
-     * @param lastMinuteMillis the worst of each of the last 60 seconds, oldest first (0 where nothing was measured)
+     * @param nowMillis the worst of the last probe interval, a probe still waiting
+     * included
+     * @param lastMinuteMillis the worst of each of the last 60 seconds, oldest first (0
+     * where nothing was measured)
      */
     record Lag(double nowMillis, List<Double> lastMinuteMillis) {
 
@@ -129,7 +142,10 @@ class EventLoopLagProbe implements SmartLifecycle {
 
     private static final int SECONDS = 60;
 
-    /** One event loop's probe and meters; the probe's no-op is the loop's own {@link #run}, made once. */
+    /**
+     * One event loop's probe and meters; the probe's no-op is the loop's own
+     * {@link #run}, made once.
+     */
     private final class Loop implements Runnable {
 
         private volatile EventExecutor executor;
@@ -138,7 +154,10 @@ class EventLoopLagProbe implements SmartLifecycle {
 
         private final Timer lag;
 
-        /** When the outstanding probe was handed over (System.nanoTime), or 0 when none is outstanding. */
+        /**
+         * When the outstanding probe was handed over (System.nanoTime), or 0 when none is
+         * outstanding.
+         */
         private final AtomicLong pendingSince = new AtomicLong();
 
         private final AtomicLong worstSinceTick = new AtomicLong();
@@ -149,7 +168,10 @@ class EventLoopLagProbe implements SmartLifecycle {
 
         private long lastWarning;
 
-        /** The worst lag of each of the last 60 seconds, in the slot of its second (System.nanoTime in seconds). */
+        /**
+         * The worst lag of each of the last 60 seconds, in the slot of its second
+         * (System.nanoTime in seconds).
+         */
         private final long[] worstBySecond = new long[SECONDS];
 
         private final long[] secondOfSlot = new long[SECONDS];
@@ -169,10 +191,13 @@ class EventLoopLagProbe implements SmartLifecycle {
                 .register(registry);
         }
 
-        /** Probes this executor from now on: a restarted server's loop of the same name. */
+        /**
+         * Probes this executor from now on: a restarted server's loop of the same name.
+         */
         void attach(EventExecutor newExecutor) {
             executor = newExecutor;
-            pendingSince.set(0); // a probe left on a loop that has shut down will never run: not lag
+            pendingSince.set(0); // a probe left on a loop that has shut down will never
+                                 // run: not lag
         }
 
         void probe() {
@@ -181,7 +206,8 @@ class EventLoopLagProbe implements SmartLifecycle {
                     executor.execute(this);
                 }
                 catch (RejectedExecutionException shutDown) {
-                    pendingSince.set(0); // the server is stopping; the next start attaches its new loops
+                    pendingSince.set(0); // the server is stopping; the next start
+                                         // attaches its new loops
                 }
             } // else the last probe has not run yet: this loop is busy or stuck
         }
@@ -195,13 +221,17 @@ class EventLoopLagProbe implements SmartLifecycle {
             pendingSince.set(0);
         }
 
-        /** Settles the interval that ends now: its worst lag, and a warning if that is over the threshold. */
+        /**
+         * Settles the interval that ends now: its worst lag, and a warning if that is
+         * over the threshold.
+         */
         void closeInterval(long now) {
             long pending = pendingSince.get();
             long worst = Math.max(worstSinceTick.getAndSet(0), (pending == 0) ? 0 : now - pending);
             worstOfLastInterval = worst;
             remember(now, worst);
-            // Whole milliseconds, as the warning shows them: 200.4 ms is not above a threshold of 200 ms.
+            // Whole milliseconds, as the warning shows them: 200.4 ms is not above a
+            // threshold of 200 ms.
             long worstMillis = TimeUnit.NANOSECONDS.toMillis(worst);
             if (worstMillis > settings.blockedThreshold().toMillis()
                     && (!warned || now - lastWarning >= settings.warnInterval().toNanos())) {
@@ -212,7 +242,10 @@ class EventLoopLagProbe implements SmartLifecycle {
             }
         }
 
-        /** Keeps the worst lag of each second, for {@link #lag}; written by the probe's thread, read by pages. */
+        /**
+         * Keeps the worst lag of each second, for {@link #lag}; written by the probe's
+         * thread, read by pages.
+         */
         private synchronized void remember(long now, long worst) {
             long second = TimeUnit.NANOSECONDS.toSeconds(now);
             int slot = (int) Math.floorMod(second, (long) SECONDS);
@@ -223,7 +256,10 @@ class EventLoopLagProbe implements SmartLifecycle {
             worstBySecond[slot] = Math.max(worstBySecond[slot], worst);
         }
 
-        /** The lag now and over the last minute; the probe's thread may write meanwhile, hence the lock. */
+        /**
+         * The lag now and over the last minute; the probe's thread may write meanwhile,
+         * hence the lock.
+         */
         synchronized Lag lag(long now) {
             long second = TimeUnit.NANOSECONDS.toSeconds(now);
             List<Double> lastMinute = new ArrayList<>(SECONDS);
@@ -233,5 +269,7 @@ class EventLoopLagProbe implements SmartLifecycle {
             }
             return new Lag(worstOfLastInterval / 1e6, lastMinute);
         }
+
     }
+
 }

@@ -28,4 +28,5 @@ class EventLoopRoutes {
             .add(methodNotAllowed(Routing.READ, "/loops", "/loops/events"))
             .build();
     }
+
 }

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The app server's event loops now, for the loops' page and its live events: each loop's lag as the probe sees
- * it, the tasks waiting on it and the connections it serves.
+ * The app server's event loops now, for the loops' page and its live events: each loop's
+ * lag as the probe sees it, the tasks waiting on it and the connections it serves.
  */
 class EventLoops implements SmartLifecycle {
 
@@ -30,8 +30,7 @@ class EventLoops implements SmartLifecycle {
 
     private volatile boolean running;
 
-    EventLoops(LoopMeters loops, EventLoopLagProbe probe, ConnectionMeters connections,
-            EventLoopProperties settings) {
+    EventLoops(LoopMeters loops, EventLoopLagProbe probe, ConnectionMeters connections, EventLoopProperties settings) {
         this.loops = loops;
         this.probe = probe;
         this.connections = connections;
@@ -50,7 +49,10 @@ class EventLoops implements SmartLifecycle {
         return new Snapshot(probe.isRunning(), settings.blockedThreshold().toMillis(), now);
     }
 
-    /** Completes when the application stops, before the web server's graceful shutdown waits on open streams. */
+    /**
+     * Completes when the application stops, before the web server's graceful shutdown
+     * waits on open streams.
+     */
     Mono<Void> stopped() {
         return Mono.defer(() -> stopped.asMono());
     }
@@ -75,8 +77,10 @@ class EventLoops implements SmartLifecycle {
     /**
      * The event loops now.
      *
-     * @param probing whether the lag probe runs ({@code loopinfo.eventloop.probe-enabled}); without it, lag is 0
-     * @param blockedThresholdMillis lag above which a loop counts as blocked ({@code blocked-threshold})
+     * @param probing whether the lag probe runs
+     * ({@code loopinfo.eventloop.probe-enabled}); without it, lag is 0
+     * @param blockedThresholdMillis lag above which a loop counts as blocked
+     * ({@code blocked-threshold})
      * @param loops each loop of the app server, by thread name
      */
     record Snapshot(boolean probing, long blockedThresholdMillis, List<Loop> loops) {
@@ -86,7 +90,8 @@ class EventLoops implements SmartLifecycle {
      * One event loop now.
      *
      * @param name its thread's name
-     * @param lagMillis how late it ran the probe's last no-op (the worst of the last probe interval)
+     * @param lagMillis how late it ran the probe's last no-op (the worst of the last
+     * probe interval)
      * @param worstMillis the worst lag of the last minute
      * @param lastMinuteMillis the worst lag of each of the last 60 seconds, oldest first
      * @param pendingTasks tasks waiting to run on it (-1 if the loop does not say)
@@ -95,4 +100,5 @@ class EventLoops implements SmartLifecycle {
     record Loop(String name, double lagMillis, double worstMillis, List<Double> lastMinuteMillis, int pendingTasks,
             long openConnections) {
     }
+
 }

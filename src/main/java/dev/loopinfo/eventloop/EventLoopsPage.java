@@ -11,9 +11,10 @@ import io.jstach.jstachio.Output;
 import dev.loopinfo.web.Page;
 
 /**
- * The event loops' page: a card per loop with its figures and a chart of its lag over the last minute. The chart
- * runs from 0 at the bottom to the blocked threshold at the top (higher when the minute was worse), so that a
- * healthy loop draws a flat line along the floor; {@code loops.js} redraws it the same way.
+ * The event loops' page: a card per loop with its figures and a chart of its lag over the
+ * last minute. The chart runs from 0 at the bottom to the blocked threshold at the top
+ * (higher when the minute was worse), so that a healthy loop draws a flat line along the
+ * floor; {@code loops.js} redraws it the same way.
  *
  * @param loops the loops now
  */
@@ -25,7 +26,10 @@ record EventLoopsPage(EventLoops.Snapshot loops) implements Page {
 
     static final int CHART_HEIGHT = 40;
 
-    /** The chart's drawing size, for its {@code viewBox}; loops.js reads it back from there. */
+    /**
+     * The chart's drawing size, for its {@code viewBox}; loops.js reads it back from
+     * there.
+     */
     public int chartWidth() {
         return CHART_WIDTH;
     }
@@ -35,7 +39,9 @@ record EventLoopsPage(EventLoops.Snapshot loops) implements Page {
     }
 
     public List<Card> cards() {
-        return loops.loops().stream().map(loop -> new Card(loop, loops.blockedThresholdMillis(), loops.probing()))
+        return loops.loops()
+            .stream()
+            .map(loop -> new Card(loop, loops.blockedThresholdMillis(), loops.probing()))
             .toList();
     }
 
@@ -66,7 +72,10 @@ record EventLoopsPage(EventLoops.Snapshot loops) implements Page {
             return String.format(Locale.ROOT, "%,d", loop.openConnections());
         }
 
-        /** {@code healthy}, {@code blocked} (now) or {@code recovered} (blocked within the minute); as loops.js. */
+        /**
+         * {@code healthy}, {@code blocked} (now) or {@code recovered} (blocked within the
+         * minute); as loops.js.
+         */
         public String state() {
             if (!probing) {
                 return "unknown";

@@ -19,9 +19,10 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Tasks waiting on each event loop of the app server ({@code reactor_netty_eventloop_pending_tasks}, Reactor
- * Netty's name for it), by the loop's thread name, from start-up on. A server started again runs on new loops of
- * the same names; each gauge follows its name to the new loop.
+ * Tasks waiting on each event loop of the app server
+ * ({@code reactor_netty_eventloop_pending_tasks}, Reactor Netty's name for it), by the
+ * loop's thread name, from start-up on. A server started again runs on new loops of the
+ * same names; each gauge follows its name to the new loop.
  */
 class LoopMeters implements SmartLifecycle {
 
@@ -82,7 +83,10 @@ class LoopMeters implements SmartLifecycle {
         return running;
     }
 
-    /** A loop's thread name, such as {@code reactor-http-epoll-2}: asked of the loop itself, once, at start. */
+    /**
+     * A loop's thread name, such as {@code reactor-http-epoll-2}: asked of the loop
+     * itself, once, at start.
+     */
     static String threadName(EventExecutor loop) {
         try {
             return loop.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
@@ -95,4 +99,5 @@ class LoopMeters implements SmartLifecycle {
             throw new IllegalStateException("An event loop did not answer at start-up", ex);
         }
     }
+
 }

@@ -13,8 +13,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Greets a name after the configured delay, the way the original's {@code await asyncio.sleep(0.5)} does:
- * the wait is a timer, so the thread that received the request is free to serve others meanwhile.
+ * Greets a name after the configured delay, the way the original's
+ * {@code await asyncio.sleep(0.5)} does: the wait is a timer, so the thread that received
+ * the request is free to serve others meanwhile.
  */
 @Component
 class Greeter {
@@ -45,4 +46,5 @@ class Greeter {
             });
         });
     }
+
 }

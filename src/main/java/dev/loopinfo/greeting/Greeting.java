@@ -17,8 +17,7 @@ import dev.loopinfo.web.Page;
  */
 @JStache(path = "greeting")
 @JStacheConfig(using = Page.class)
-record Greeting(String greeting, String name, long delayMillis, String receivedOn, String resumedOn)
-        implements Page {
+record Greeting(String greeting, String name, long delayMillis, String receivedOn, String resumedOn) implements Page {
 
     @Override
     public void writeTo(Output.EncodedOutput<RuntimeException> html) {

@@ -15,11 +15,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Mono;
 
-/** Serves the index and greeting pages, each as HTML or, when the client prefers it, JSON. */
+/**
+ * Serves the index and greeting pages, each as HTML or, when the client prefers it, JSON.
+ */
 @Component
 class GreetingHandler {
 
-    /** More threads than any server has event loops: a page for any other thread is rendered each time. */
+    /**
+     * More threads than any server has event loops: a page for any other thread is
+     * rendered each time.
+     */
     private static final int MOST_KEPT = 64;
 
     private final Greeter greeter;
@@ -28,7 +33,10 @@ class GreetingHandler {
 
     private final Instance instance;
 
-    /** Index pages by the thread that serves them: the app port's event loops, and a few more in tests. */
+    /**
+     * Index pages by the thread that serves them: the app port's event loops, and a few
+     * more in tests.
+     */
     private final Map<String, byte[]> indexes = new ConcurrentHashMap<>();
 
     GreetingHandler(Greeter greeter, GreetingProperties settings, Instance instance) {
@@ -38,8 +46,9 @@ class GreetingHandler {
     }
 
     /**
-     * The index page is the same for every request a thread serves (it names the thread): each event loop renders it
-     * once and then answers with its bytes, as the static files are.
+     * The index page is the same for every request a thread serves (it names the thread):
+     * each event loop renders it once and then answers with its bytes, as the static
+     * files are.
      */
     Mono<ServerResponse> index(ServerRequest request) {
         String thread = Thread.currentThread().getName();
@@ -57,7 +66,9 @@ class GreetingHandler {
         return Routing.ok(MediaType.APPLICATION_JSON, indexPage(Thread.currentThread().getName()));
     }
 
-    /** The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}. */
+    /**
+     * The index form's target: {@code /hello?name=Ada} redirects to {@code /hello/Ada}.
+     */
     Mono<ServerResponse> form(ServerRequest request) {
         String raw = UriComponentsBuilder.fromUri(request.uri()).build().getQueryParams().getFirst("name");
         Name name = Name.fromFormValue((raw != null) ? raw : "", settings.maxNameLength());
@@ -66,13 +77,11 @@ class GreetingHandler {
     }
 
     Mono<ServerResponse> hello(ServerRequest request) {
-        return greeter.greet(name(request))
-            .flatMap(greeting -> Routing.ok(Routing.HTML, greeting));
+        return greeter.greet(name(request)).flatMap(greeting -> Routing.ok(Routing.HTML, greeting));
     }
 
     Mono<ServerResponse> helloJson(ServerRequest request) {
-        return greeter.greet(name(request))
-            .flatMap(greeting -> Routing.ok(MediaType.APPLICATION_JSON, greeting));
+        return greeter.greet(name(request)).flatMap(greeting -> Routing.ok(MediaType.APPLICATION_JSON, greeting));
     }
 
     private IndexPage indexPage(String thread) {
@@ -81,8 +90,8 @@ class GreetingHandler {
     }
 
     /**
-     * The name is the route's last segment ({@code /hello/} has an empty one), read still percent-encoded so
-     * that malformed UTF-8 is refused rather than decoded to U+FFFD.
+     * The name is the route's last segment ({@code /hello/} has an empty one), read still
+     * percent-encoded so that malformed UTF-8 is refused rather than decoded to U+FFFD.
      */
     private Name name(ServerRequest request) {
         List<PathContainer.Element> elements = request.requestPath().pathWithinApplication().elements();
@@ -90,4 +99,5 @@ class GreetingHandler {
         String raw = (last instanceof PathContainer.PathSegment segment) ? segment.value() : "";
         return Name.fromPathSegment(raw, settings.maxNameLength());
     }
+
 }

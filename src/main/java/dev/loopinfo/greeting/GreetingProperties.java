@@ -14,7 +14,6 @@ import dev.loopinfo.settings.Range;
  * @param maxNameLength the longest name accepted, in Unicode code points after trimming
  */
 @ConfigurationProperties("loopinfo.greeting")
-record GreetingProperties(
-        @DefaultValue("500ms") @Range(min = "0s", max = "1m") Duration delay,
+record GreetingProperties(@DefaultValue("500ms") @Range(min = "0s", max = "1m") Duration delay,
         @DefaultValue("64") @Range(min = "1", max = "1024") int maxNameLength) {
 }

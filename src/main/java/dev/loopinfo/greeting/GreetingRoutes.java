@@ -18,15 +18,22 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.loopinfo.web.Routing;
 
-/** Routes of the original's two pages: {@code GET /} and {@code GET /hello/{name}}, plus the index's form. */
+/**
+ * Routes of the original's two pages: {@code GET /} and {@code GET /hello/{name}}, plus
+ * the index's form.
+ */
 @Configuration(proxyBeanMethods = false)
 class GreetingRoutes {
 
-    /** Tried before the other features' routes: the original's two pages are what is asked for most. */
+    /**
+     * Tried before the other features' routes: the original's two pages are what is asked
+     * for most.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> greetingRouter(GreetingHandler handler) {
-        // "/hello/" is a greeting with an empty name: answered 400 with the name rule, not 404.
+        // "/hello/" is a greeting with an empty name: answered 400 with the name rule,
+        // not 404.
         RequestPredicate greeting = read("/hello/{name}").or(read("/hello/"));
         return RouterFunctions.route()
             .route(read("/").and(prefersJson()), handler::indexJson)
@@ -42,4 +49,5 @@ class GreetingRoutes {
     Instance instance(ObjectProvider<BuildProperties> build, Environment environment) {
         return Instance.of(build.getIfAvailable(), environment);
     }
+
 }

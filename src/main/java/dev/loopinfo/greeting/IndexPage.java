@@ -29,7 +29,10 @@ record IndexPage(String heading, String version, String host, String node, Strin
         return List.of(Lesson.values());
     }
 
-    /** Whether there is a namespace to show: outside Kubernetes the fact is left out of the page. */
+    /**
+     * Whether there is a namespace to show: outside Kubernetes the fact is left out of
+     * the page.
+     */
     public boolean hasNamespace() {
         return !namespace.isEmpty();
     }

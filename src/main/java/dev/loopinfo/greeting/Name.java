@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A visitor's name, as the greeting uses it: percent-decoded as strict UTF-8, trimmed of surrounding
- * whitespace, and 1 to {@code maxLength} code points long. Any character is allowed; pages escape it.
+ * A visitor's name, as the greeting uses it: percent-decoded as strict UTF-8, trimmed of
+ * surrounding whitespace, and 1 to {@code maxLength} code points long. Any character is
+ * allowed; pages escape it.
  *
  * @param value the decoded, trimmed name
  */
@@ -18,7 +19,6 @@ record Name(String value) {
 
     /**
      * Reads a name from a raw (still percent-encoded) path segment.
-     *
      * @throws Invalid stating the name rule when the segment breaks it
      */
     static Name fromPathSegment(String rawSegment, int maxLength) {
@@ -50,7 +50,8 @@ record Name(String value) {
     }
 
     private static String decode(String raw, int maxLength) {
-        // Spring's own decoding turns malformed UTF-8 into U+FFFD; a name must arrive exactly as sent.
+        // Spring's own decoding turns malformed UTF-8 into U+FFFD; a name must arrive
+        // exactly as sent.
         try {
             String bytes = UriUtils.decode(raw, StandardCharsets.ISO_8859_1);
             return StandardCharsets.UTF_8.newDecoder()
@@ -66,7 +67,10 @@ record Name(String value) {
         return new Invalid(problem + " " + rule(maxLength));
     }
 
-    /** A name that breaks the rule: what is wrong with it, then the rule. A client's fault, answered 400. */
+    /**
+     * A name that breaks the rule: what is wrong with it, then the rule. A client's
+     * fault, answered 400.
+     */
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     static final class Invalid extends IllegalArgumentException {
 
@@ -75,5 +79,6 @@ record Name(String value) {
         Invalid(String message) {
             super(message);
         }
+
     }
 }

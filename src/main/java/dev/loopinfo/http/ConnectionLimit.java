@@ -9,12 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The most connections the app port holds at once: {@code loopinfo.http.max-connections}, lowered when the process's
- * open-file limit would not leave room beside it for the management port, its probes and the JVM's own files.
+ * The most connections the app port holds at once: {@code loopinfo.http.max-connections},
+ * lowered when the process's open-file limit would not leave room beside it for the
+ * management port, its probes and the JVM's own files.
  */
 final class ConnectionLimit {
 
-    /** Files kept free for everything but the app port's connections: the JVM's jars and the management port. */
+    /**
+     * Files kept free for everything but the app port's connections: the JVM's jars and
+     * the management port.
+     */
     static final int RESERVED_FILES = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLimit.class);
@@ -40,4 +44,5 @@ final class ConnectionLimit {
                 + "at most {} connections", configured, openFileLimit, limit);
         return limit;
     }
+
 }

@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Hooks;
 
 /**
- * Errors that reach a stream after it ended. When a request body times out, cannot be read or its client leaves,
- * Reactor Netty signals the body's reader once more after the answer (or the lack of one) is settled; Reactor would
- * log that as an ERROR with a stack trace. Those are the client's doing ({@link ClientFault}) and
- * logged at DEBUG; any other keeps Reactor's ERROR.
+ * Errors that reach a stream after it ended. When a request body times out, cannot be
+ * read or its client leaves, Reactor Netty signals the body's reader once more after the
+ * answer (or the lack of one) is settled; Reactor would log that as an ERROR with a stack
+ * trace. Those are the client's doing ({@link ClientFault}) and logged at DEBUG; any
+ * other keeps Reactor's ERROR.
  */
 @Component
 class DroppedErrors {
@@ -36,4 +37,5 @@ class DroppedErrors {
     void reset() {
         Hooks.resetOnErrorDropped();
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Hardens the app port's Netty server before any route runs: security headers on every answer, {@code Vary} where
- * answers are compressed, a deadline for request bodies, malformed bodies refused, and a bound on connections.
+ * Hardens the app port's Netty server before any route runs: security headers on every
+ * answer, {@code Vary} where answers are compressed, a deadline for request bodies,
+ * malformed bodies refused, and a bound on connections.
  * {@link ManagementServerConfiguration} does the same for the management port.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +24,10 @@ class HttpConfiguration {
         return VaryByEncoding.of(server.getCompression());
     }
 
-    /** Bounds the time to receive a request body, and the connections held, on the app port. */
+    /**
+     * Bounds the time to receive a request body, and the connections held, on the app
+     * port.
+     */
     @Bean
     NettyServerCustomizer httpLimits(HttpProperties settings) {
         int maxConnections = ConnectionLimit.of(settings.maxConnections());
@@ -35,4 +39,5 @@ class HttpConfiguration {
     NettyServerCustomizer malformedBodies() {
         return MalformedBody.onEveryConnection();
     }
+
 }

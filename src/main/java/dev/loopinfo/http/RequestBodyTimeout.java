@@ -17,13 +17,15 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.channel.ChannelOperations;
 
 /**
- * Cuts off a request whose body has not all arrived {@code loopinfo.http.request-body-timeout} after its turn came:
- * the request fails with {@link Expired} (answered 408 when nothing was sent yet) and the connection closes. A
- * request's turn comes when it arrives, or, pipelined behind others, when their answers have ended: it sits after
- * Reactor Netty's {@code HttpTrafficHandler}, which holds a pipelined request until then, so an earlier request is
- * never cut off for a later one's body. Reactor Netty's own {@code requestTimeout} does the same, but its timer holds
- * the whole request and response (~2 KB) in memory for the full timeout, even after they are done; this one holds
- * nothing of them, and runs only for a request that has a body.
+ * Cuts off a request whose body has not all arrived
+ * {@code loopinfo.http.request-body-timeout} after its turn came: the request fails with
+ * {@link Expired} (answered 408 when nothing was sent yet) and the connection closes. A
+ * request's turn comes when it arrives, or, pipelined behind others, when their answers
+ * have ended: it sits after Reactor Netty's {@code HttpTrafficHandler}, which holds a
+ * pipelined request until then, so an earlier request is never cut off for a later one's
+ * body. Reactor Netty's own {@code requestTimeout} does the same, but its timer holds the
+ * whole request and response (~2 KB) in memory for the full timeout, even after they are
+ * done; this one holds nothing of them, and runs only for a request that has a body.
  */
 public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter implements Runnable {
 
@@ -37,7 +39,10 @@ public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter imple
         this.timeoutNanos = timeout.toNanos();
     }
 
-    /** Puts a timeout into every connection's pipeline of the server it customizes, after Reactor Netty's traffic handler. */
+    /**
+     * Puts a timeout into every connection's pipeline of the server it customizes, after
+     * Reactor Netty's traffic handler.
+     */
     static NettyServerCustomizer of(Duration timeout) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
             .addAfter(NettyPipeline.HttpTrafficHandler, RequestBodyTimeout.class.getName(),
@@ -84,7 +89,8 @@ public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter imple
         if (!context.channel().isActive()) {
             return;
         }
-        // While the request is being handled, its handler learns why its body ended (and answers 408); once it is
+        // While the request is being handled, its handler learns why its body ended (and
+        // answers 408); once it is
         // answered, only the body's remains are left to drop, with the connection.
         if (ChannelOperations.get(context.channel()) != null) {
             context.fireExceptionCaught(new Expired());
@@ -92,7 +98,10 @@ public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter imple
         context.close();
     }
 
-    /** A request body that did not arrive within {@code loopinfo.http.request-body-timeout}. */
+    /**
+     * A request body that did not arrive within
+     * {@code loopinfo.http.request-body-timeout}.
+     */
     public static final class Expired extends ChannelException {
 
         private static final long serialVersionUID = 1L;
@@ -106,5 +115,7 @@ public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter imple
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
+
     }
+
 }

@@ -13,10 +13,10 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 
 /**
- * Adds the security headers every response carries, on both ports: pages load nothing from other origins, are
- * never framed, are never content-sniffed, and leak no referrer. Set in Netty's pipeline, right after the HTTP
- * codec, so that the answers Reactor Netty makes itself before any route runs (400 for a malformed URI, 414, 431)
- * carry them too.
+ * Adds the security headers every response carries, on both ports: pages load nothing
+ * from other origins, are never framed, are never content-sniffed, and leak no referrer.
+ * Set in Netty's pipeline, right after the HTTP codec, so that the answers Reactor Netty
+ * makes itself before any route runs (400 for a malformed URI, 414, 431) carry them too.
  */
 @ChannelHandler.Sharable
 final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
@@ -25,7 +25,8 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
 
     private static final SecurityHeaders INSTANCE = new SecurityHeaders();
 
-    // As Netty's own header names are: hashed once, and written as bytes without encoding them again.
+    // As Netty's own header names are: hashed once, and written as bytes without encoding
+    // them again.
     private static final AsciiString CSP_NAME = AsciiString.cached("Content-Security-Policy");
 
     private static final AsciiString CSP_VALUE = AsciiString.cached(CONTENT_SECURITY_POLICY);
@@ -42,8 +43,8 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
     }
 
     /**
-     * Puts the handler into every connection's pipeline of the server it customizes, with {@link StrictRequests}
-     * after it, so that its refusals carry the headers too.
+     * Puts the handler into every connection's pipeline of the server it customizes, with
+     * {@link StrictRequests} after it, so that its refusals carry the headers too.
      */
     static NettyServerCustomizer onEveryResponse() {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
@@ -62,4 +63,5 @@ final class SecurityHeaders extends ChannelOutboundHandlerAdapter {
         }
         context.write(message, promise);
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Logs where loopinfo can be reached once it is ready, like asyncio's "Server started at http://…". */
+/**
+ * Logs where loopinfo can be reached once it is ready, like asyncio's "Server started at
+ * http://…".
+ */
 @Component
 class ServerAddressLog {
 
@@ -21,4 +24,5 @@ class ServerAddressLog {
         log.info("loopinfo started at http://localhost:{}/ (actuator at http://localhost:{}/actuator)", port,
                 managementPort);
     }
+
 }

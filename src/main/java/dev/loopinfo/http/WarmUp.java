@@ -22,12 +22,14 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
- * Sends each kind of request a first visitor sends — a page, a form's redirect, JSON, an error both ways, a static
- * file, the event streams the live pages open — once the server listens and before anything else starts (the lag
- * probe, the pipeline) or loopinfo reports ready, so that the classes and code paths they need are loaded before a
- * visitor's request waits on them: a first request no longer holds an event loop long enough for the lag probe to
- * report it. Sent from the starting thread, one by one, on plain sockets (an HTTP client would load as much again).
- * The warm-up's requests carry a token made anew at each start ({@link #isWarmUp}): they are left out of the request
+ * Sends each kind of request a first visitor sends — a page, a form's redirect, JSON, an
+ * error both ways, a static file, the event streams the live pages open — once the server
+ * listens and before anything else starts (the lag probe, the pipeline) or loopinfo
+ * reports ready, so that the classes and code paths they need are loaded before a
+ * visitor's request waits on them: a first request no longer holds an event loop long
+ * enough for the lag probe to report it. Sent from the starting thread, one by one, on
+ * plain sockets (an HTTP client would load as much again). The warm-up's requests carry a
+ * token made anew at each start ({@link #isWarmUp}): they are left out of the request
  * metrics, and no injected fault delays them, nor the start with them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,21 +47,29 @@ public class WarmUp implements SmartLifecycle {
             new String[] { "text/html", "/lessons/blocking" }, new String[] { "application/json", "/api/pipeline" },
             new String[] { "text/html", "/nowhere" }, new String[] { "application/json", "/nowhere" });
 
-    /** Room for an answer's first bytes: the head, read as it comes (an event stream never ends by itself). */
+    /**
+     * Room for an answer's first bytes: the head, read as it comes (an event stream never
+     * ends by itself).
+     */
     private static final int FIRST_BYTES = 1024;
 
     private final Environment environment;
 
     private volatile boolean warm;
 
-    /** Whether the warm-up is sending its requests now: outside it, no request need be looked at. */
+    /**
+     * Whether the warm-up is sending its requests now: outside it, no request need be
+     * looked at.
+     */
     private volatile boolean warming;
 
     WarmUp(Environment environment) {
         this.environment = environment;
     }
 
-    /** Just before everything in the default phase, which starts after the web server's. */
+    /**
+     * Just before everything in the default phase, which starts after the web server's.
+     */
     @Override
     public int getPhase() {
         return DEFAULT_PHASE - 1;
@@ -68,7 +78,8 @@ public class WarmUp implements SmartLifecycle {
     @Override
     public void start() {
         warm = true;
-        Objects.requireNonNull(Token.VALUE); // made here, on the main thread, before any request is looked at
+        Objects.requireNonNull(Token.VALUE); // made here, on the main thread, before any
+                                             // request is looked at
         Integer port = environment.getProperty("local.server.port", Integer.class);
         if (port == null) {
             return;
@@ -99,15 +110,17 @@ public class WarmUp implements SmartLifecycle {
     }
 
     /**
-     * Sends one request as the warm-up does, on the loopback address and a connection of its own, and reads the
-     * answer's first bytes: enough for the server to have made it (an event stream never ends by itself).
+     * Sends one request as the warm-up does, on the loopback address and a connection of
+     * its own, and reads the answer's first bytes: enough for the server to have made it
+     * (an event stream never ends by itself).
      */
     public static void ask(int port, String accept, String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n" + HEADER + ": "
-                    + Token.VALUE + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + Token.VALUE + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.getInputStream().read(new byte[FIRST_BYTES]);
         }
@@ -120,12 +133,13 @@ public class WarmUp implements SmartLifecycle {
     }
 
     /**
-     * The token, made when the warm-up starts, on the main thread: a random UUID may read the system's entropy source,
-     * which no event loop may wait on.
+     * The token, made when the warm-up starts, on the main thread: a random UUID may read
+     * the system's entropy source, which no event loop may wait on.
      */
     private static final class Token {
 
         static final String VALUE = UUID.randomUUID().toString();
+
     }
 
     /** The warm-up's requests are not the users': no request timing records them. */
@@ -134,4 +148,5 @@ public class WarmUp implements SmartLifecycle {
         return (name, context) -> !(warming && context instanceof ServerRequestObservationContext request
                 && isWarmUp(request.getCarrier()));
     }
+
 }

@@ -55,4 +55,5 @@ public enum Lesson {
     static Optional<Lesson> named(String path) {
         return Arrays.stream(values()).filter(lesson -> lesson.path.equals(path)).findFirst();
     }
+
 }

@@ -54,15 +54,17 @@ class LessonHandler {
         return Routing.ok(Routing.HTML, new LessonPage(lesson(request)));
     }
 
-    /** The finished lesson as JSON: lines with thread and elapsed time, the total and the threads used. */
+    /**
+     * The finished lesson as JSON: lines with thread and elapsed time, the total and the
+     * threads used.
+     */
     Mono<ServerResponse> json(ServerRequest request) {
-        return lessons.runToEnd(lesson(request))
-            .flatMap(run -> Routing.ok(MediaType.APPLICATION_JSON, run));
+        return lessons.runToEnd(lesson(request)).flatMap(run -> Routing.ok(MediaType.APPLICATION_JSON, run));
     }
 
     /**
-     * Each line as a {@code line} event as it is printed, then a {@code done} event with the whole run; a client that
-     * leaves ends the run ({@link EventStreams}).
+     * Each line as a {@code line} event as it is printed, then a {@code done} event with
+     * the whole run; a client that leaves ends the run ({@link EventStreams}).
      */
     Mono<ServerResponse> events(ServerRequest request) {
         Lesson lesson = lesson(request);
@@ -72,8 +74,10 @@ class LessonHandler {
             return lessons.run(lesson)
                 .doOnNext(printed::add)
                 .map(line -> ServerSentEvent.builder((Object) line).event("line").build())
-                .concatWith(Mono.fromSupplier(() -> ServerSentEvent
-                    .builder((Object) Lessons.summary(lesson, printed, started)).event("done").build()));
+                .concatWith(Mono
+                    .fromSupplier(() -> ServerSentEvent.builder((Object) Lessons.summary(lesson, printed, started))
+                        .event("done")
+                        .build()));
         });
         return stream.answer(request, events);
     }
@@ -81,7 +85,8 @@ class LessonHandler {
     private static Lesson lesson(ServerRequest request) {
         String name = request.pathVariable("lesson");
         return Lesson.named(name)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no lesson '" + name
-                    + "': see /lessons."));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "There is no lesson '" + name + "': see /lessons."));
     }
+
 }

@@ -12,7 +12,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.loopinfo.web.Routing;
 
-/** Routes of the lessons: their index, each lesson's page or JSON, and its live events. */
+/**
+ * Routes of the lessons: their index, each lesson's page or JSON, and its live events.
+ */
 @Configuration(proxyBeanMethods = false)
 class LessonRoutes {
 
@@ -27,4 +29,5 @@ class LessonRoutes {
             .add(methodNotAllowed(Routing.READ, "/lessons", "/lessons/{lesson}", "/lessons/{lesson}/events"))
             .build();
     }
+
 }

@@ -24,9 +24,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs the original's lessons on the event loop that serves the request: their sleeps are timers on that same
- * loop, as {@code asyncio.sleep} is a timer on asyncio's loop, so every line names one thread. The blocking
- * lesson's blocking half alone runs on threads of its own.
+ * Runs the original's lessons on the event loop that serves the request: their sleeps are
+ * timers on that same loop, as {@code asyncio.sleep} is a timer on asyncio's loop, so
+ * every line names one thread. The blocking lesson's blocking half alone runs on threads
+ * of its own.
  */
 @Component
 class Lessons implements DisposableBean {
@@ -34,8 +35,9 @@ class Lessons implements DisposableBean {
     private final LessonsProperties settings;
 
     /**
-     * The blocking lesson's own threads, where a blocking sleep is allowed (BlockHound watches only event loops and
-     * Reactor's non-blocking threads): one per run, at most {@code blocking-runs}.
+     * The blocking lesson's own threads, where a blocking sleep is allowed (BlockHound
+     * watches only event loops and Reactor's non-blocking threads): one per run, at most
+     * {@code blocking-runs}.
      */
     private final Scheduler blockingThreads;
 
@@ -58,9 +60,10 @@ class Lessons implements DisposableBean {
             long started = System.nanoTime();
             return switch (lesson) {
                 case INTERLEAVE -> Flux.merge(hello(started, "hello 1"), hello(started, "hello 2"));
-                // The blocking pair first: refused when at its limit before the timer pair has printed anything.
-                case BLOCKING -> Flux.merge(blockingPair(started), hello(started, "timer 1"),
-                        hello(started, "timer 2"));
+                // The blocking pair first: refused when at its limit before the timer
+                // pair has printed anything.
+                case BLOCKING ->
+                    Flux.merge(blockingPair(started), hello(started, "timer 1"), hello(started, "timer 2"));
                 case HELLO_WORLD -> Flux.concat(print("main", "hello", started),
                         sleep(settings.sleep()).then(print("main", "world", started)));
                 case PRODUCER_CONSUMER -> OriginalRun.of(5)
@@ -87,38 +90,50 @@ class Lessons implements DisposableBean {
                 new ArrayList<>(threads));
     }
 
-    /** The original's {@code hello()} as {@code task}: print, {@code wait} (a timer or a blocking sleep), print. */
+    /**
+     * The original's {@code hello()} as {@code task}: print, {@code wait} (a timer or a
+     * blocking sleep), print.
+     */
     private static Flux<LessonLine> hello(long started, String task, Mono<Void> wait) {
         return Flux.concat(print(task, "Hello World!", started), wait.then(print(task, "Hello Again!", started)));
     }
 
-    /** {@code hello()} as the original writes it: its sleep a timer on the loop that runs it. */
+    /**
+     * {@code hello()} as the original writes it: its sleep a timer on the loop that runs
+     * it.
+     */
     private Flux<LessonLine> hello(long started, String task) {
         return hello(started, task, sleep(settings.sleep()));
     }
 
     /**
-     * The two {@code hello()}s with a blocking sleep, as {@code time.sleep}, on one thread of the lesson's own: the
-     * second cannot start until the first has slept. Refused with 503 when {@code blocking-runs} are running.
+     * The two {@code hello()}s with a blocking sleep, as {@code time.sleep}, on one
+     * thread of the lesson's own: the second cannot start until the first has slept.
+     * Refused with 503 when {@code blocking-runs} are running.
      */
     private Flux<LessonLine> blockingPair(long started) {
         Mono<Void> blockingSleep = Mono.fromRunnable(this::blockingSleep);
-        Flux<LessonLine> pair = Flux.concat(hello(started, "blocking 1", blockingSleep),
-                hello(started, "blocking 2", blockingSleep)).subscribeOn(blockingThreads);
-        // Eager: the run is handed back before its end reaches the caller, who may start the next one at once.
+        Flux<LessonLine> pair = Flux
+            .concat(hello(started, "blocking 1", blockingSleep), hello(started, "blocking 2", blockingSleep))
+            .subscribeOn(blockingThreads);
+        // Eager: the run is handed back before its end reaches the caller, who may start
+        // the next one at once.
         return Flux.using(this::takeBlockingRun, taken -> pair, taken -> blockingRuns.decrementAndGet(), true);
     }
 
     private boolean takeBlockingRun() {
         if (blockingRuns.incrementAndGet() > settings.blockingRuns()) {
             blockingRuns.decrementAndGet();
-            throw new Busy("The blocking lesson is already running "
-                    + settings.blockingRuns() + " times (loopinfo.lessons.blocking-runs): try again in a few seconds.");
+            throw new Busy("The blocking lesson is already running " + settings.blockingRuns()
+                    + " times (loopinfo.lessons.blocking-runs): try again in a few seconds.");
         }
         return true;
     }
 
-    /** {@code time.sleep}: holds the thread. Allowed here only, on the lesson's own threads. */
+    /**
+     * {@code time.sleep}: holds the thread. Allowed here only, on the lesson's own
+     * threads.
+     */
     private void blockingSleep() {
         try {
             Thread.sleep(settings.sleep().toMillis());
@@ -134,8 +149,8 @@ class Lessons implements DisposableBean {
     }
 
     /**
-     * Sleeps without blocking, resuming on the event loop that is running now (like {@code asyncio.sleep}); off an
-     * event loop, on Reactor's timer.
+     * Sleeps without blocking, resuming on the event loop that is running now (like
+     * {@code asyncio.sleep}); off an event loop, on Reactor's timer.
      */
     static Mono<Void> sleep(Duration duration) {
         return Mono.defer(() -> {
@@ -150,7 +165,10 @@ class Lessons implements DisposableBean {
         });
     }
 
-    /** Every run the blocking lesson allows is taken: answered 503, to be tried again in a moment. */
+    /**
+     * Every run the blocking lesson allows is taken: answered 503, to be tried again in a
+     * moment.
+     */
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     static final class Busy extends IllegalStateException {
 
@@ -159,5 +177,7 @@ class Lessons implements DisposableBean {
         Busy(String message) {
             super(message);
         }
+
     }
+
 }

@@ -13,22 +13,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * What every exported series shares, whatever it measures: a HELP text and a name Prometheus accepts, latency
- * buckets only where users alert, one error tag, and the pod's tags.
+ * What every exported series shares, whatever it measures: a HELP text and a name
+ * Prometheus accepts, latency buckets only where users alert, one error tag, and the
+ * pod's tags.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
-    /** Every exported series gets a HELP text; Reactor Netty registers its meters without one. */
+    /**
+     * Every exported series gets a HELP text; Reactor Netty registers its meters without
+     * one.
+     */
     @Bean
     MeterFilter meterDescriptions() {
         return MeterDescriptions.filter();
     }
 
     /**
-     * Latency buckets ({@code management.metrics.distribution.slo}) only for GET and POST requests that succeeded
-     * or redirected: the latencies users alert on. Refusals, HEAD and OPTIONS keep their count, sum and maximum, and
-     * one bucket of 10 s (Prometheus wants every series of a histogram to be one).
+     * Latency buckets ({@code management.metrics.distribution.slo}) only for GET and POST
+     * requests that succeeded or redirected: the latencies users alert on. Refusals, HEAD
+     * and OPTIONS keep their count, sum and maximum, and one bucket of 10 s (Prometheus
+     * wants every series of a histogram to be one).
      */
     @Bean
     MeterFilter requestLatencyBuckets() {
@@ -51,9 +56,10 @@ class MetricsConfiguration {
     }
 
     /**
-     * One error tag on what observations record (here, the requests): Micrometer's {@code error}, which every
-     * observation carries, without the legacy {@code exception} Spring's HTTP conventions add beside it with the
-     * same value (spring-framework#31514). No other meter here has an {@code exception} tag.
+     * One error tag on what observations record (here, the requests): Micrometer's
+     * {@code error}, which every observation carries, without the legacy
+     * {@code exception} Spring's HTTP conventions add beside it with the same value
+     * (spring-framework#31514). No other meter here has an {@code exception} tag.
      */
     @Bean
     MeterFilter oneErrorTag() {
@@ -72,4 +78,5 @@ class MetricsConfiguration {
         }
         return MeterFilter.commonTags(tags);
     }
+
 }

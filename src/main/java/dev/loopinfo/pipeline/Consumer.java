@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Handles one message and replies {@code 200 OK}, as the original's {@code consumer()}; its work is a timer on
- * the pipeline's scheduler, never a blocked thread.
+ * Handles one message and replies {@code 200 OK}, as the original's {@code consumer()};
+ * its work is a timer on the pipeline's scheduler, never a blocked thread.
  */
 class Consumer {
 
@@ -45,7 +45,10 @@ class Consumer {
         return work.isZero();
     }
 
-    /** One attempt made at once, for a consumer with no work: the reply, or a {@link ConsumerFailure} thrown. */
+    /**
+     * One attempt made at once, for a consumer with no work: the reply, or a
+     * {@link ConsumerFailure} thrown.
+     */
     String consumeNow(Message message, int attempt) {
         transcript.add(Transcript.Line.consuming(message.number()));
         return reply(message, attempt);
@@ -71,6 +74,7 @@ class Consumer {
         static Failures atRate(double rate) {
             return (rate <= 0) ? NONE : (message, attempt) -> ThreadLocalRandom.current().nextDouble() < rate;
         }
+
     }
 
     /** A failed attempt. */
@@ -79,5 +83,7 @@ class Consumer {
         ConsumerFailure(String message) {
             super(message, null, false, false);
         }
+
     }
+
 }

@@ -9,8 +9,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The original lesson as a one-shot run: a fresh producer hands messages 1 to {@code count} to a fresh
- * consumer in lockstep and hears "200 OK" for each. It shares nothing with the continuous pipeline.
+ * The original lesson as a one-shot run: a fresh producer hands messages 1 to
+ * {@code count} to a fresh consumer in lockstep and hears "200 OK" for each. It shares
+ * nothing with the continuous pipeline.
  */
 public final class OriginalRun {
 
@@ -37,4 +38,5 @@ public final class OriginalRun {
             .doOnNext(producer::received)
             .then(Mono.fromSupplier(() -> List.copyOf(transcript)));
     }
+
 }

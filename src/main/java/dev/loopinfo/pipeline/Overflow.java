@@ -5,7 +5,10 @@ import java.util.Locale;
 /** What the pipeline does when the consumer falls behind and the buffer is full. */
 enum Overflow {
 
-    /** The producer holds back: ticks that find the buffer full produce nothing, counted as deferred. */
+    /**
+     * The producer holds back: ticks that find the buffer full produce nothing, counted
+     * as deferred.
+     */
     BACKPRESSURE,
 
     /** The oldest buffered message is dropped to make room, counted as dropped. */
@@ -18,4 +21,5 @@ enum Overflow {
     public String settingName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
 }

@@ -17,9 +17,10 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The continuous pipeline's life: started once the web server is up, paused, resumed and re-timed, drained at stop
- * and started again after one. Its state changes on the pipeline's one thread, as everything in the
- * {@link PipelineFlow} does; {@link PipelineControls} takes callers there.
+ * The continuous pipeline's life: started once the web server is up, paused, resumed and
+ * re-timed, drained at stop and started again after one. Its state changes on the
+ * pipeline's one thread, as everything in the {@link PipelineFlow} does;
+ * {@link PipelineControls} takes callers there.
  */
 class Pipeline implements SmartLifecycle {
 
@@ -27,7 +28,9 @@ class Pipeline implements SmartLifecycle {
 
     /** Where the pipeline is in its life. */
     enum State {
+
         NOT_STARTED, RUNNING, PAUSED, STOPPING, STOPPED
+
     }
 
     private final PipelineProperties settings;
@@ -43,25 +46,25 @@ class Pipeline implements SmartLifecycle {
     private volatile Duration interval;
 
     /**
-     * A pipeline on the given scheduler; {@code nanoClock} times messages from produce to acknowledge
-     * ({@code System::nanoTime}, or the virtual clock in tests).
+     * A pipeline on the given scheduler; {@code nanoClock} times messages from produce to
+     * acknowledge ({@code System::nanoTime}, or the virtual clock in tests).
      */
     Pipeline(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures, MeterRegistry registry,
             LongSupplier nanoClock) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.interval = settings.interval();
-        this.flow = new PipelineFlow(settings, scheduler, failures, registry, nanoClock,
-                () -> state == State.RUNNING);
+        this.flow = new PipelineFlow(settings, scheduler, failures, registry, nanoClock, () -> state == State.RUNNING);
     }
 
     /**
-     * Starts producing; Spring starts the pipeline last, once the web server is up (unless it is disabled), and
-     * may start it again after a stop.
+     * Starts producing; Spring starts the pipeline last, once the web server is up
+     * (unless it is disabled), and may start it again after a stop.
      */
     @Override
     public void start() {
-        // Spring's test contexts, and a context started again after a stop, call start() whatever isAutoStartup()
+        // Spring's test contexts, and a context started again after a stop, call start()
+        // whatever isAutoStartup()
         // says: a disabled pipeline stays off.
         if (isRunning() || !settings.enabled()) {
             return;
@@ -70,9 +73,8 @@ class Pipeline implements SmartLifecycle {
         flow.subscribe();
         state = State.RUNNING;
         flow.clock(interval, false);
-        log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})",
-                settings.batch(), interval.toMillis(), settings.concurrency(), settings.bufferSize(),
-                settings.overflow().settingName());
+        log.info("Pipeline started: {} message(s) every {} ms, concurrency {}, buffer {} ({})", settings.batch(),
+                interval.toMillis(), settings.concurrency(), settings.bufferSize(), settings.overflow().settingName());
     }
 
     /** Runs unless {@code loopinfo.pipeline.enabled} is false. */
@@ -87,8 +89,8 @@ class Pipeline implements SmartLifecycle {
     }
 
     /**
-     * Stops producing, waits up to {@code shutdown-timeout} for in-flight messages to settle, logs the final
-     * account, then tells Spring it is done.
+     * Stops producing, waits up to {@code shutdown-timeout} for in-flight messages to
+     * settle, logs the final account, then tells Spring it is done.
      */
     @Override
     public void stop(Runnable done) {
@@ -108,9 +110,11 @@ class Pipeline implements SmartLifecycle {
                     flow.dispose();
                     state = State.STOPPED;
                     PipelineAccount.Counts last = flow.counts();
-                    log.info("Pipeline stopped: produced {} = acknowledged {} + failed {} + dropped {} + in flight {}"
-                            + " (deferred {})", last.produced(), last.acknowledged(), last.failed(), last.dropped(),
-                            last.inFlight(), last.deferred());
+                    log.info(
+                            "Pipeline stopped: produced {} = acknowledged {} + failed {} + dropped {} + in flight {}"
+                                    + " (deferred {})",
+                            last.produced(), last.acknowledged(), last.failed(), last.dropped(), last.inFlight(),
+                            last.deferred());
                     stopped.tryEmitEmpty();
                     done.run();
                 })
@@ -125,14 +129,18 @@ class Pipeline implements SmartLifecycle {
         });
     }
 
-    /** Completes when the pipeline, as running now, stops, or when the application closes with it not running. */
+    /**
+     * Completes when the pipeline, as running now, stops, or when the application closes
+     * with it not running.
+     */
     Mono<Void> stopped() {
         return Mono.defer(() -> stopped.asMono());
     }
 
     /**
-     * A pipeline that is not running (disabled) is never stopped by Spring; whatever waits on {@link #stopped()},
-     * such as an open event stream, must still end before the web server's graceful shutdown waits for it.
+     * A pipeline that is not running (disabled) is never stopped by Spring; whatever
+     * waits on {@link #stopped()}, such as an open event stream, must still end before
+     * the web server's graceful shutdown waits for it.
      */
     @EventListener(ContextClosedEvent.class)
     void applicationClosing() {
@@ -141,7 +149,10 @@ class Pipeline implements SmartLifecycle {
         }
     }
 
-    /** Stops producing; messages already produced go on to the consumer. On the pipeline's thread only. */
+    /**
+     * Stops producing; messages already produced go on to the consumer. On the pipeline's
+     * thread only.
+     */
     void pause() {
         if (state == State.RUNNING) {
             state = State.PAUSED;
@@ -157,7 +168,10 @@ class Pipeline implements SmartLifecycle {
         }
     }
 
-    /** Changes the tick interval; the next tick comes one new interval from now. On the pipeline's thread only. */
+    /**
+     * Changes the tick interval; the next tick comes one new interval from now. On the
+     * pipeline's thread only.
+     */
     void retime(Duration newInterval) {
         interval = newInterval;
         if (state == State.RUNNING) {
@@ -165,7 +179,10 @@ class Pipeline implements SmartLifecycle {
         }
     }
 
-    /** The pipeline now, as run by {@code thread}; consistent when taken on the pipeline's thread. */
+    /**
+     * The pipeline now, as run by {@code thread}; consistent when taken on the pipeline's
+     * thread.
+     */
     PipelineSnapshot snapshot(String thread) {
         PipelineAccount.Counts now = flow.counts();
         return new PipelineSnapshot(state.name(), thread, now.produced(), now.acknowledged(), now.failed(),
@@ -182,4 +199,5 @@ class Pipeline implements SmartLifecycle {
     Scheduler scheduler() {
         return scheduler;
     }
+
 }

@@ -3,8 +3,9 @@ package dev.loopinfo.pipeline;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pipeline's account: messages produced, held back, started, acknowledged, failed and dropped, and what
- * follows from them. Written on the pipeline's thread only; atomics so that meters may read it from anywhere.
+ * The pipeline's account: messages produced, held back, started, acknowledged, failed and
+ * dropped, and what follows from them. Written on the pipeline's thread only; atomics so
+ * that meters may read it from anywhere.
  */
 final class PipelineAccount {
 
@@ -53,8 +54,8 @@ final class PipelineAccount {
     }
 
     /**
-     * After a stop that did not drain, what the flow still held is gone: buffered messages count as dropped,
-     * those being consumed as failed. Returns what was left.
+     * After a stop that did not drain, what the flow still held is gone: buffered
+     * messages count as dropped, those being consumed as failed. Returns what was left.
      */
     Counts discardInFlight() {
         Counts left = now();
@@ -64,8 +65,9 @@ final class PipelineAccount {
     }
 
     /**
-     * The counts at this moment. Read from the last step back to the first, so that a reader off the pipeline's
-     * thread never sees a message settled that was not yet produced.
+     * The counts at this moment. Read from the last step back to the first, so that a
+     * reader off the pipeline's thread never sees a message settled that was not yet
+     * produced.
      */
     Counts now() {
         long acknowledgedNow = acknowledged.get();
@@ -99,7 +101,10 @@ final class PipelineAccount {
         return skippedTicks.get();
     }
 
-    /** As {@link Counts#buffered}, read without a {@code Counts}: the producer asks before every message. */
+    /**
+     * As {@link Counts#buffered}, read without a {@code Counts}: the producer asks before
+     * every message.
+     */
     long buffered() {
         return Counts.buffered(produced.get(), dropped.get(), started.get());
     }
@@ -108,7 +113,10 @@ final class PipelineAccount {
         return Counts.inFlight(produced.get(), acknowledged.get(), failed.get(), dropped.get());
     }
 
-    /** The account at one moment, and the three figures that follow from it, each written once. */
+    /**
+     * The account at one moment, and the three figures that follow from it, each written
+     * once.
+     */
     record Counts(long produced, long started, long acknowledged, long failed, long dropped, long deferred) {
 
         /** Produced and not yet settled: buffered or being consumed. */
@@ -126,7 +134,8 @@ final class PipelineAccount {
             return Math.max(0, started - acknowledged - failed);
         }
 
-        // Never below 0: a reader off the pipeline's thread may catch one count moved and not the next.
+        // Never below 0: a reader off the pipeline's thread may catch one count moved and
+        // not the next.
         static long inFlight(long produced, long acknowledged, long failed, long dropped) {
             return Math.max(0, produced - acknowledged - failed - dropped);
         }
@@ -135,4 +144,5 @@ final class PipelineAccount {
             return Math.max(0, produced - dropped - started);
         }
     }
+
 }

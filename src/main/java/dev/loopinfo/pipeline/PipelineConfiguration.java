@@ -15,19 +15,19 @@ import reactor.core.scheduler.Schedulers;
 class PipelineConfiguration {
 
     /**
-     * One named thread, like asyncio's one loop, timed for metrics ({@code loopinfo_pipeline_scheduler_*});
-     * disposed after the pipeline has stopped.
+     * One named thread, like asyncio's one loop, timed for metrics
+     * ({@code loopinfo_pipeline_scheduler_*}); disposed after the pipeline has stopped.
      */
     @Bean(destroyMethod = "dispose")
     Scheduler pipelineScheduler(MeterRegistry registry) {
-        return Micrometer.timedScheduler(Schedulers.newSingle("pipeline"), registry, "loopinfo.pipeline",
-                Tags.empty());
+        return Micrometer.timedScheduler(Schedulers.newSingle("pipeline"), registry, "loopinfo.pipeline", Tags.empty());
     }
 
     /**
      * The pipeline stops in a shutdown phase of its own, which Spring abandons after
-     * {@code spring.lifecycle.timeout-per-shutdown-phase}: its own wait for in-flight messages ends first, a rule
-     * checked with every other setting's at start-up ({@code SettingsProblems}).
+     * {@code spring.lifecycle.timeout-per-shutdown-phase}: its own wait for in-flight
+     * messages ends first, a rule checked with every other setting's at start-up
+     * ({@code SettingsProblems}).
      */
     @Bean
     Pipeline pipeline(PipelineProperties settings, Scheduler pipelineScheduler, MeterRegistry registry) {
@@ -39,4 +39,5 @@ class PipelineConfiguration {
     PipelineControls pipelineControls(Pipeline pipeline) {
         return new PipelineControls(pipeline);
     }
+
 }

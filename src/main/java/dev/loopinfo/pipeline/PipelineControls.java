@@ -9,14 +9,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What the pages and the Actuator endpoint ask of the {@link Pipeline}: each control and snapshot taken on the
- * pipeline's one thread, so that it needs no lock and every snapshot's counts agree.
+ * What the pages and the Actuator endpoint ask of the {@link Pipeline}: each control and
+ * snapshot taken on the pipeline's one thread, so that it needs no lock and every
+ * snapshot's counts agree.
  */
 class PipelineControls {
 
     private final Pipeline pipeline;
 
-    /** The pipeline's thread, named by the work that last hopped there (after shutdown, the last it had). */
+    /**
+     * The pipeline's thread, named by the work that last hopped there (after shutdown,
+     * the last it had).
+     */
     private volatile String thread = "";
 
     PipelineControls(Pipeline pipeline) {
@@ -32,7 +36,10 @@ class PipelineControls {
         return control(pipeline::resume);
     }
 
-    /** Changes the producer's tick interval; the next tick comes one new interval from now. */
+    /**
+     * Changes the producer's tick interval; the next tick comes one new interval from
+     * now.
+     */
     Mono<PipelineSnapshot> interval(Duration interval) {
         return control(() -> pipeline.retime(interval));
     }
@@ -52,7 +59,10 @@ class PipelineControls {
         return pipeline.transcript().live();
     }
 
-    /** Completes when the pipeline, as running now, stops, or when the application closes with it not running. */
+    /**
+     * Completes when the pipeline, as running now, stops, or when the application closes
+     * with it not running.
+     */
     Mono<Void> stopped() {
         return pipeline.stopped();
     }
@@ -70,7 +80,9 @@ class PipelineControls {
             return work.get();
         })
             .subscribeOn(pipeline.scheduler())
-            // After shutdown the pipeline's thread is gone; what it left is final and safe to read.
+            // After shutdown the pipeline's thread is gone; what it left is final and
+            // safe to read.
             .onErrorResume(RejectedExecutionException.class, gone -> Mono.fromSupplier(work));
     }
+
 }

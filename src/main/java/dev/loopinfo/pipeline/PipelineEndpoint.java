@@ -17,8 +17,9 @@ import dev.loopinfo.settings.SettingRules;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code pipeline} Actuator endpoint, on the management port only: {@code GET /actuator/pipeline} reads
- * the snapshot; {@code POST /actuator/pipeline/pause}, {@code /resume}, and {@code /interval} with
+ * The {@code pipeline} Actuator endpoint, on the management port only:
+ * {@code GET /actuator/pipeline} reads the snapshot;
+ * {@code POST /actuator/pipeline/pause}, {@code /resume}, and {@code /interval} with
  * {@code {"interval":"250ms"}} control it.
  */
 @Component
@@ -51,7 +52,10 @@ class PipelineEndpoint {
         };
     }
 
-    /** The interval as Spring Boot reads durations ({@code 250ms}, {@code 2s}, {@code PT1S}), if it is one. */
+    /**
+     * The interval as Spring Boot reads durations ({@code 250ms}, {@code 2s},
+     * {@code PT1S}), if it is one.
+     */
     private static @Nullable Duration parse(@Nullable String interval) {
         try {
             return (interval != null) ? DurationStyle.detectAndParse(interval.strip()) : null;
@@ -65,4 +69,5 @@ class PipelineEndpoint {
     private static Mono<PipelineSnapshot> badRequest(String message) {
         return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, message));
     }
+
 }

@@ -21,9 +21,10 @@ import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The producer → consumer → "200 OK" flow as one Reactor chain: a producer's clock ticking batches into a bounded
- * buffer, a consumer of configurable concurrency with retries, and every outcome settled in the
- * {@link PipelineAccount}. Everything in it happens on the pipeline's one thread.
+ * The producer → consumer → "200 OK" flow as one Reactor chain: a producer's clock
+ * ticking batches into a bounded buffer, a consumer of configurable concurrency with
+ * retries, and every outcome settled in the {@link PipelineAccount}. Everything in it
+ * happens on the pipeline's one thread.
  */
 final class PipelineFlow {
 
@@ -45,7 +46,10 @@ final class PipelineFlow {
 
     private final PipelineMeters meters;
 
-    /** The producer's clock: the latest tick interval, or paused. Replaying it restarts the ticks. */
+    /**
+     * The producer's clock: the latest tick interval, or paused. Replaying it restarts
+     * the ticks.
+     */
     private final Sinks.Many<Clock> clock = Sinks.many().replay().latest();
 
     /** Empty until a drain begins; then completes once nothing is in flight. */
@@ -56,11 +60,12 @@ final class PipelineFlow {
     private Disposable running;
 
     /**
-     * A flow on the given scheduler; {@code nanoClock} times messages from produce to acknowledge, and
-     * {@code producing} tells the meters whether the pipeline is producing now.
+     * A flow on the given scheduler; {@code nanoClock} times messages from produce to
+     * acknowledge, and {@code producing} tells the meters whether the pipeline is
+     * producing now.
      */
-    PipelineFlow(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures,
-            MeterRegistry registry, LongSupplier nanoClock, BooleanSupplier producing) {
+    PipelineFlow(PipelineProperties settings, Scheduler scheduler, Consumer.Failures failures, MeterRegistry registry,
+            LongSupplier nanoClock, BooleanSupplier producing) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.nanoClock = nanoClock;
@@ -81,13 +86,20 @@ final class PipelineFlow {
             .subscribe(this::settle, error -> log.error("Pipeline failed", error));
     }
 
-    /** Sets the producer's clock: ticking every {@code interval}, the next tick one interval from now, or paused. */
+    /**
+     * Sets the producer's clock: ticking every {@code interval}, the next tick one
+     * interval from now, or paused.
+     */
     void clock(Duration interval, boolean paused) {
-        // Start-up runs on Spring's thread, controls on the pipeline's: retry the rare overlap, never fail it.
+        // Start-up runs on Spring's thread, controls on the pipeline's: retry the rare
+        // overlap, never fail it.
         clock.emitNext(new Clock(interval, paused), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
-    /** Completes once every message produced so far has settled; call with the clock paused. */
+    /**
+     * Completes once every message produced so far has settled; call with the clock
+     * paused.
+     */
     Mono<Void> drained() {
         draining = true;
         drained = Sinks.empty();
@@ -96,8 +108,9 @@ final class PipelineFlow {
     }
 
     /**
-     * Ends the chain. What it still held is gone, counted so that the account balances with nothing in flight and
-     * a flow subscribed again does not hold back for a buffer no longer there.
+     * Ends the chain. What it still held is gone, counted so that the account balances
+     * with nothing in flight and a flow subscribed again does not hold back for a buffer
+     * no longer there.
      */
     void dispose() {
         running.dispose();
@@ -117,11 +130,12 @@ final class PipelineFlow {
     }
 
     /**
-     * The producer's ticks, each one interval after the last one's batch was produced. {@code Flux.interval} ticks
-     * at a fixed rate: when a batch takes longer than the interval, its overdue ticks always come before anything
-     * else waiting for the pipeline's one thread, so controls, snapshots and the stop never got their turn. Here
-     * controls queued during a batch run before the next tick, and the ticks that could not happen on time are
-     * skipped and counted.
+     * The producer's ticks, each one interval after the last one's batch was produced.
+     * {@code Flux.interval} ticks at a fixed rate: when a batch takes longer than the
+     * interval, its overdue ticks always come before anything else waiting for the
+     * pipeline's one thread, so controls, snapshots and the stop never got their turn.
+     * Here controls queued during a batch run before the next tick, and the ticks that
+     * could not happen on time are skipped and counted.
      */
     private Flux<Long> ticks(Duration every) {
         long everyNanos = every.toNanos();
@@ -153,8 +167,10 @@ final class PipelineFlow {
     private Mono<Outcome> consume(Message message) {
         account.onStarted();
         if (consumer.answersAtOnce()) {
-            // Nothing to wait for: settle every attempt here and hand flatMap a ready value, which it takes
-            // without subscribing to an inner chain. This is the unthrottled pipeline's hot path.
+            // Nothing to wait for: settle every attempt here and hand flatMap a ready
+            // value, which it takes
+            // without subscribing to an inner chain. This is the unthrottled pipeline's
+            // hot path.
             return Mono.just(consumeAtOnce(message));
         }
         AtomicInteger attempts = new AtomicInteger();
@@ -165,8 +181,8 @@ final class PipelineFlow {
     }
 
     /**
-     * The attempts of {@link #consume} with no work to wait for: the same retries, made in a loop, and, as there,
-     * any error of an attempt counts as a failed attempt.
+     * The attempts of {@link #consume} with no work to wait for: the same retries, made
+     * in a loop, and, as there, any error of an attempt counts as a failed attempt.
      */
     private Outcome consumeAtOnce(Message message) {
         for (int attempt = 1;; attempt++) {
@@ -201,7 +217,8 @@ final class PipelineFlow {
     }
 
     private BufferOverflowStrategy overflowStrategy() {
-        // In backpressure mode the producer never overfills the buffer; should it, the newest message is
+        // In backpressure mode the producer never overfills the buffer; should it, the
+        // newest message is
         // dropped and counted rather than failing the pipeline.
         return (settings.overflow() == Overflow.DROP_OLDEST) ? BufferOverflowStrategy.DROP_OLDEST
                 : BufferOverflowStrategy.DROP_LATEST;
@@ -212,4 +229,5 @@ final class PipelineFlow {
 
     private record Outcome(Message message, String reply, Throwable failure, int attempts) {
     }
+
 }

@@ -17,7 +17,10 @@ import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The pipeline's page, its live events, its JSON snapshot, and one-shot runs of the original. */
+/**
+ * The pipeline's page, its live events, its JSON snapshot, and one-shot runs of the
+ * original.
+ */
 @Component
 class PipelineHandler {
 
@@ -40,18 +43,17 @@ class PipelineHandler {
 
     Mono<ServerResponse> page(ServerRequest request) {
         return Mono.zip(pipeline.snapshot(), pipeline.transcript())
-            .flatMap(now -> Routing.ok(Routing.HTML, new PipelinePage(now.getT1(), now.getT2(),
-                    settings.transcriptLines())));
+            .flatMap(now -> Routing.ok(Routing.HTML,
+                    new PipelinePage(now.getT1(), now.getT2(), settings.transcriptLines())));
     }
 
     Mono<ServerResponse> snapshot(ServerRequest request) {
-        return pipeline.snapshot()
-            .flatMap(snapshot -> Routing.ok(MediaType.APPLICATION_JSON, snapshot));
+        return pipeline.snapshot().flatMap(snapshot -> Routing.ok(MediaType.APPLICATION_JSON, snapshot));
     }
 
     /**
-     * Snapshots every {@code events-interval} and each transcript line as it is written, as an event stream that
-     * ends when the pipeline stops ({@link EventStreams}).
+     * Snapshots every {@code events-interval} and each transcript line as it is written,
+     * as an event stream that ends when the pipeline stops ({@link EventStreams}).
      */
     Mono<ServerResponse> events(ServerRequest request) {
         Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
@@ -65,13 +67,15 @@ class PipelineHandler {
 
     Mono<ServerResponse> run(ServerRequest request) {
         int count = count(request);
-        return OriginalRun.of(count).map(PipelineHandler::texts)
+        return OriginalRun.of(count)
+            .map(PipelineHandler::texts)
             .flatMap(transcript -> Routing.ok(MediaType.TEXT_PLAIN, String.join("\n", transcript) + "\n"));
     }
 
     Mono<ServerResponse> runJson(ServerRequest request) {
         int count = count(request);
-        return OriginalRun.of(count).map(PipelineHandler::texts)
+        return OriginalRun.of(count)
+            .map(PipelineHandler::texts)
             .flatMap(transcript -> Routing.ok(MediaType.APPLICATION_JSON, new Run(count, transcript)));
     }
 
@@ -98,4 +102,5 @@ class PipelineHandler {
      */
     record Run(int count, List<String> transcript) {
     }
+
 }

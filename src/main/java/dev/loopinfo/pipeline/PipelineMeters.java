@@ -12,12 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The pipeline's meters: its account as counters and gauges read when scraped, whether it runs, and each message's
- * time from produced to acknowledged.
+ * The pipeline's meters: its account as counters and gauges read when scraped, whether it
+ * runs, and each message's time from produced to acknowledged.
  */
 final class PipelineMeters {
 
-    /** Sub-millisecond when the consumer does no work, seconds to minutes with simulated work and retries. */
+    /**
+     * Sub-millisecond when the consumer does no work, seconds to minutes with simulated
+     * work and retries.
+     */
     private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(10),
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
@@ -65,4 +68,5 @@ final class PipelineMeters {
     void acknowledged(long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
     }
+
 }

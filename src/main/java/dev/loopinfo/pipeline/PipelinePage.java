@@ -14,7 +14,8 @@ import dev.loopinfo.web.Page;
  *
  * @param pipeline the snapshot the page starts from
  * @param transcript the transcript's latest lines, oldest first
- * @param transcriptLines how many lines the page keeps as new ones arrive ({@code transcript-lines})
+ * @param transcriptLines how many lines the page keeps as new ones arrive
+ * ({@code transcript-lines})
  */
 @JStache(path = "pipeline")
 @JStacheConfig(using = Page.class)

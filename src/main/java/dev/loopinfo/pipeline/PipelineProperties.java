@@ -16,7 +16,8 @@ import dev.loopinfo.settings.Range;
  * @param work simulated, non-blocking work per message in the consumer
  * @param failureRate probability that one consumer attempt fails (fault demos)
  * @param retries how often a failed message is retried before it counts as failed
- * @param concurrency messages the consumer handles at once; 1 replays the original's lockstep
+ * @param concurrency messages the consumer handles at once; 1 replays the original's
+ * lockstep
  * @param bufferSize most messages waiting between producer and consumer
  * @param overflow what happens when the buffer is full
  * @param shutdownTimeout how long shutdown waits for in-flight messages
@@ -25,8 +26,7 @@ import dev.loopinfo.settings.Range;
  * @param maxRunCount most messages one {@code POST /api/pipeline/runs} may ask for
  */
 @ConfigurationProperties("loopinfo.pipeline")
-record PipelineProperties(
-        @DefaultValue("true") boolean enabled,
+record PipelineProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("1s") @Range(min = "1ms", max = "1h") Duration interval,
         @DefaultValue("1") @Range(min = "1", max = "100000") int batch,
         @DefaultValue("0s") @Range(min = "0s", max = "10m") Duration work,

@@ -40,4 +40,5 @@ class PipelineRoutes {
     ApiDocs.ParameterRule runCountRule(PipelineProperties settings) {
         return new ApiDocs.ParameterRule("pipelineRun", PipelineHandler.COUNT, "maximum", settings.maxRunCount());
     }
+
 }

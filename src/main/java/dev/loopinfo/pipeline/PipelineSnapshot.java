@@ -2,7 +2,8 @@ package dev.loopinfo.pipeline;
 
 /**
  * The pipeline at one moment, taken on its own thread so the counts agree:
- * {@code produced = acknowledged + failed + dropped + inFlight}, and {@code inFlight = buffered + consuming}.
+ * {@code produced = acknowledged + failed + dropped + inFlight}, and
+ * {@code inFlight = buffered + consuming}.
  *
  * @param state NOT_STARTED, RUNNING, PAUSED, STOPPING or STOPPED
  * @param thread the one thread the pipeline runs on, e.g. {@code pipeline-1}
@@ -10,8 +11,10 @@ package dev.loopinfo.pipeline;
  * @param acknowledged messages the consumer answered {@code 200 OK}
  * @param failed messages that failed every attempt
  * @param dropped messages dropped because the buffer was full (drop modes)
- * @param deferred messages the producer held back because the buffer was full (backpressure mode)
- * @param inFlight messages produced and not yet settled: waiting in the buffer or being consumed
+ * @param deferred messages the producer held back because the buffer was full
+ * (backpressure mode)
+ * @param inFlight messages produced and not yet settled: waiting in the buffer or being
+ * consumed
  * @param buffered messages waiting in the buffer
  * @param consuming messages the consumer is working on
  * @param settings the settings in force
@@ -27,7 +30,8 @@ record PipelineSnapshot(String state, String thread, long produced, long acknowl
      * @param workMillis consumer work per message
      * @param concurrency messages consumed at once
      * @param bufferSize buffer capacity
-     * @param overflow overflow mode, as configured ({@code backpressure}, {@code drop-oldest}, {@code drop-newest})
+     * @param overflow overflow mode, as configured ({@code backpressure},
+     * {@code drop-oldest}, {@code drop-newest})
      * @param retries retries per failed message
      * @param failureRate injected failure probability per attempt
      */

@@ -2,7 +2,10 @@ package dev.loopinfo.pipeline;
 
 import java.util.function.LongSupplier;
 
-/** Makes messages 1, 2, 3, … and hears the consumer's replies, as the original's {@code produce(c)}. */
+/**
+ * Makes messages 1, 2, 3, … and hears the consumer's replies, as the original's
+ * {@code produce(c)}.
+ */
 class Producer {
 
     private final Transcript transcript;
@@ -34,4 +37,5 @@ class Producer {
     void dropped(Message message) {
         transcript.add(Transcript.Line.dropped(message.number()));
     }
+
 }

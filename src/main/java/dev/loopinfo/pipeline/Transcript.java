@@ -1,14 +1,17 @@
 package dev.loopinfo.pipeline;
 
-/** Where producer and consumer write their lines, in the original's format ({@code [PRODUCER] Producing 1...}). */
+/**
+ * Where producer and consumer write their lines, in the original's format
+ * ({@code [PRODUCER] Producing 1...}).
+ */
 @FunctionalInterface
 interface Transcript {
 
     void add(Line line);
 
     /**
-     * One transcript line, kept as its parts: the text is built only when someone reads it, so that an
-     * unthrottled pipeline does not format millions of lines nobody sees.
+     * One transcript line, kept as its parts: the text is built only when someone reads
+     * it, so that an unthrottled pipeline does not format millions of lines nobody sees.
      */
     record Line(Kind kind, long number, int attempts, String detail) {
 
@@ -56,6 +59,9 @@ interface Transcript {
 
     /** What a line says. */
     enum Kind {
+
         PRODUCING, CONSUMING, ATTEMPT_FAILED, RECEIVED, GAVE_UP, DROPPED
+
     }
+
 }

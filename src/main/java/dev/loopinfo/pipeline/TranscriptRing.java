@@ -15,21 +15,25 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The continuous pipeline's transcript: each line logged at DEBUG, the last {@code capacity} kept for the live
- * page, and every new line offered to live listeners. Lines are formatted only for a reader, a listener or the
- * log. Written and read on the pipeline's thread only; listened to from any.
+ * The continuous pipeline's transcript: each line logged at DEBUG, the last
+ * {@code capacity} kept for the live page, and every new line offered to live listeners.
+ * Lines are formatted only for a reader, a listener or the log. Written and read on the
+ * pipeline's thread only; listened to from any.
  */
 class TranscriptRing implements Transcript {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptRing.class);
 
-    /** Lines waiting to be fanned out; when the queue is full, new lines skip the listeners, as for a slow one. */
+    /**
+     * Lines waiting to be fanned out; when the queue is full, new lines skip the
+     * listeners, as for a slow one.
+     */
     private static final int FAN_OUT_QUEUE = 256;
 
     /**
-     * At most this many lines a tenth of a second reach listeners (1,000 a second): more than anyone reads, and a
-     * bound on what an overloaded pipeline costs the event loops that write the streams. Beyond it lines are
-     * skipped, as for a slow listener.
+     * At most this many lines a tenth of a second reach listeners (1,000 a second): more
+     * than anyone reads, and a bound on what an overloaded pipeline costs the event loops
+     * that write the streams. Beyond it lines are skipped, as for a slow listener.
      */
     private static final int LINES_PER_TENTH = 100;
 
@@ -37,25 +41,33 @@ class TranscriptRing implements Transcript {
 
     private final ArrayDeque<Line> lines;
 
-    /** Lines from the pipeline's thread, one queue offer each, and none while nobody listens. */
+    /**
+     * Lines from the pipeline's thread, one queue offer each, and none while nobody
+     * listens.
+     */
     private final Sinks.Many<String> written = Sinks.many().multicast().directBestEffort();
 
     /**
-     * Each line to every listener ready for it: one that is not misses it, alone, so no listener makes lines pile
-     * up or holds up another. Never completed, so a listener joining at any moment finds it open.
+     * Each line to every listener ready for it: one that is not misses it, alone, so no
+     * listener makes lines pile up or holds up another. Never completed, so a listener
+     * joining at any moment finds it open.
      */
     private final Sinks.Many<String> toListeners = Sinks.many().multicast().directBestEffort();
 
     /**
-     * The lines handed to listeners on another thread, at most {@link #LINES_PER_TENTH} a tenth of a second: taken
-     * at whatever pace they come, as nothing downstream of it applies backpressure.
+     * The lines handed to listeners on another thread, at most {@link #LINES_PER_TENTH} a
+     * tenth of a second: taken at whatever pace they come, as nothing downstream of it
+     * applies backpressure.
      */
     private final Flux<String> fanOut = written.asFlux()
         .publishOn(Schedulers.parallel(), FAN_OUT_QUEUE)
         .window(Duration.ofMillis(100))
         .concatMap(tenth -> tenth.take(LINES_PER_TENTH), 1);
 
-    /** Guards the listeners' count and the fan-out's start and stop, so that a listener never joins a stopping one. */
+    /**
+     * Guards the listeners' count and the fan-out's start and stop, so that a listener
+     * never joins a stopping one.
+     */
     private final Object joining = new Object();
 
     private final AtomicInteger listeners = new AtomicInteger();
@@ -107,4 +119,5 @@ class TranscriptRing implements Transcript {
     int listeners() {
         return listeners.get();
     }
+
 }

@@ -11,11 +11,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * When loopinfo's settings stop the start-up — a value a setting refuses (Spring's binding fails), a rule between
- * settings, or an unknown {@code loopinfo.*} key ({@link SettingsCheck}) — reports every problem at once, not only the
- * first Spring met, each by the name and with the value that docs/configuration.md and the user wrote
- * ({@code loopinfo.greeting.max-name-length = 2000}, not {@code maxNameLength}, {@code PT2M} or {@code DROP_OLDEST}),
- * where it came from, and the rule it breaks.
+ * When loopinfo's settings stop the start-up — a value a setting refuses (Spring's
+ * binding fails), a rule between settings, or an unknown {@code loopinfo.*} key
+ * ({@link SettingsCheck}) — reports every problem at once, not only the first Spring met,
+ * each by the name and with the value that docs/configuration.md and the user wrote
+ * ({@code loopinfo.greeting.max-name-length = 2000}, not {@code maxNameLength},
+ * {@code PT2M} or {@code DROP_OLDEST}), where it came from, and the rule it breaks.
  */
 class InvalidSettingsAnalyzer implements FailureAnalyzer, Ordered {
 
@@ -45,11 +46,12 @@ class InvalidSettingsAnalyzer implements FailureAnalyzer, Ordered {
             return null;
         }
         return new FailureAnalysis(
-                (problems.size() == 1 ? "A loopinfo setting is invalid:" : problems.size() + " loopinfo settings are invalid:")
-                        + "\n\n" + String.join("\n", problems),
+                (problems.size() == 1 ? "A loopinfo setting is invalid:"
+                        : problems.size() + " loopinfo settings are invalid:") + "\n\n" + String.join("\n", problems),
                 "Correct the settings above; docs/configuration.md lists each with its default and range. As an "
                         + "environment variable, a key is written in capitals with underscores for dots and dashes: "
                         + "loopinfo.greeting.max-name-length is LOOPINFO_GREETING_MAX_NAME_LENGTH.",
                 cause);
     }
+
 }

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A setting's range, both ends included, written as the setting itself is ({@code 0s}, {@code 1m}, {@code 64KB},
- * {@code 1024}, {@code 0.5}); {@link SettingRules} holds a bound value to it.
+ * A setting's range, both ends included, written as the setting itself is ({@code 0s},
+ * {@code 1m}, {@code 64KB}, {@code 1024}, {@code 0.5}); {@link SettingRules} holds a
+ * bound value to it.
  */
 @Documented
 @Target({ ElementType.RECORD_COMPONENT, ElementType.PARAMETER })
@@ -20,4 +21,5 @@ public @interface Range {
 
     /** The greatest value allowed. */
     String max();
+
 }

@@ -21,13 +21,16 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * The rules of loopinfo's settings records: each value set (a component left {@code null} only where it is
- * {@link Nullable}) and within its {@link Range}. Spring Boot applies this to every settings record it binds (the
- * bean's name, {@code configurationPropertiesValidator}, says so); the start-up's report of every problem at once asks
- * it about each setting alone ({@link #problem}). A few dozen numbers need no Bean Validation provider.
+ * The rules of loopinfo's settings records: each value set (a component left {@code null}
+ * only where it is {@link Nullable}) and within its {@link Range}. Spring Boot applies
+ * this to every settings record it binds (the bean's name,
+ * {@code configurationPropertiesValidator}, says so); the start-up's report of every
+ * problem at once asks it about each setting alone ({@link #problem}). A few dozen
+ * numbers need no Bean Validation provider.
  */
 @Component(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
-@Role(BeanDefinition.ROLE_INFRASTRUCTURE) // made before the other post-processors, as binding needs it
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE) // made before the other post-processors, as
+                                          // binding needs it
 public final class SettingRules implements Validator {
 
     @Override
@@ -45,7 +48,10 @@ public final class SettingRules implements Validator {
         }
     }
 
-    /** What is wrong with a value for a settings record's component, or {@code null} if nothing. */
+    /**
+     * What is wrong with a value for a settings record's component, or {@code null} if
+     * nothing.
+     */
     public static @Nullable String problem(RecordComponent component, @Nullable Object value) {
         if (value == null) {
             return component.getAnnotatedType().isAnnotationPresent(Nullable.class) ? null : "must be set";
@@ -58,9 +64,10 @@ public final class SettingRules implements Validator {
     }
 
     /**
-     * What is wrong with a value for the named component of a settings record, or {@code null} if nothing: for a
-     * runtime control that takes what a setting takes, so that the rule and its words are the setting's. A value the
-     * control could not read ({@code null} where the setting must be set) gets the setting's rule.
+     * What is wrong with a value for the named component of a settings record, or
+     * {@code null} if nothing: for a runtime control that takes what a setting takes, so
+     * that the rule and its words are the setting's. A value the control could not read
+     * ({@code null} where the setting must be set) gets the setting's rule.
      */
     public static @Nullable String problem(Class<? extends Record> settings, String component, @Nullable Object value) {
         for (RecordComponent each : settings.getRecordComponents()) {
@@ -76,7 +83,8 @@ public final class SettingRules implements Validator {
     private static @Nullable String outOfRange(Range range, Object value) {
         boolean within;
         if (value instanceof Duration duration) {
-            within = within(duration, DurationStyle.detectAndParse(range.min()), DurationStyle.detectAndParse(range.max()));
+            within = within(duration, DurationStyle.detectAndParse(range.min()),
+                    DurationStyle.detectAndParse(range.max()));
         }
         else if (value instanceof DataSize size) {
             within = within(size, DataSize.parse(range.min()), DataSize.parse(range.max()));
@@ -108,11 +116,13 @@ public final class SettingRules implements Validator {
     private static @Nullable Object read(Object settings, RecordComponent component) {
         try {
             Method accessor = component.getAccessor();
-            ReflectionUtils.makeAccessible(accessor); // the records are their packages' own
+            ReflectionUtils.makeAccessible(accessor); // the records are their packages'
+                                                      // own
             return accessor.invoke(settings);
         }
         catch (IllegalAccessException | InvocationTargetException ex) {
             throw new IllegalStateException("Cannot read " + component, ex);
         }
     }
+
 }

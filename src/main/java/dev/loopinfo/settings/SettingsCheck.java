@@ -11,9 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops the start-up, before any bean is made, when a rule between {@code loopinfo.*} settings is broken or a
- * {@code loopinfo.*} key is no setting: binding each setting alone would miss both. {@link InvalidSettingsAnalyzer}
- * then reports every problem at once, each setting's own among them.
+ * Stops the start-up, before any bean is made, when a rule between {@code loopinfo.*}
+ * settings is broken or a {@code loopinfo.*} key is no setting: binding each setting
+ * alone would miss both. {@link InvalidSettingsAnalyzer} then reports every problem at
+ * once, each setting's own among them.
  */
 @Component
 class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -34,8 +35,9 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
     }
 
     /**
-     * The settings records, from their bean definitions: a class-path scan would cost the start-up more than all the
-     * rest of the check, and an application processed by Spring AOT does no other scan.
+     * The settings records, from their bean definitions: a class-path scan would cost the
+     * start-up more than all the rest of the check, and an application processed by
+     * Spring AOT does no other scan.
      */
     private static List<Class<?>> settingsRecords(ConfigurableListableBeanFactory beanFactory) {
         return Arrays.stream(beanFactory.getBeanDefinitionNames())
@@ -44,7 +46,10 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
             .toList();
     }
 
-    /** Settings that stop the start-up; the analyzer reports them, with every other problem. */
+    /**
+     * Settings that stop the start-up; the analyzer reports them, with every other
+     * problem.
+     */
     static final class InvalidSettingsException extends IllegalStateException {
 
         private static final long serialVersionUID = 1L;
@@ -52,5 +57,7 @@ class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware {
         InvalidSettingsException(List<String> problems) {
             super("Invalid loopinfo settings:\n" + String.join("\n", problems));
         }
+
     }
+
 }

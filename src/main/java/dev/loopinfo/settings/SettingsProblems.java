@@ -28,9 +28,10 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * What is wrong with the {@code loopinfo.*} settings as written, one line each, in the spelling of
- * docs/configuration.md: a value a setting's record refuses, a rule between settings broken, and a {@code loopinfo.*}
- * key that is no setting at all (with the closest one, as a misspelt key would otherwise be ignored).
+ * What is wrong with the {@code loopinfo.*} settings as written, one line each, in the
+ * spelling of docs/configuration.md: a value a setting's record refuses, a rule between
+ * settings broken, and a {@code loopinfo.*} key that is no setting at all (with the
+ * closest one, as a misspelt key would otherwise be ignored).
  */
 final class SettingsProblems {
 
@@ -61,21 +62,25 @@ final class SettingsProblems {
     }
 
     /**
-     * The problems of every settings record found on the class path: for a failed start, which may have failed before
-     * the records' beans were defined.
+     * The problems of every settings record found on the class path: for a failed start,
+     * which may have failed before the records' beans were defined.
      */
     static SettingsProblems ofEverySettingsRecord(Environment environment) {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
         scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        return new SettingsProblems(environment, scan.findCandidateComponents(SETTINGS_RECORDS)
-            .stream()
-            .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
-                    SettingsProblems.class.getClassLoader()))
-            .filter(Class::isRecord)
-            .toList());
+        return new SettingsProblems(environment,
+                scan.findCandidateComponents(SETTINGS_RECORDS)
+                    .stream()
+                    .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
+                            SettingsProblems.class.getClassLoader()))
+                    .filter(Class::isRecord)
+                    .toList());
     }
 
-    /** Broken rules between settings and unknown keys: what binding each setting alone cannot find. */
+    /**
+     * Broken rules between settings and unknown keys: what binding each setting alone
+     * cannot find.
+     */
     List<String> acrossSettings() {
         List<String> problems = new ArrayList<>();
         BELOW.forEach(rule -> addIfBroken(rule, problems));
@@ -104,7 +109,10 @@ final class SettingsProblems {
         return problems;
     }
 
-    /** Every problem: each setting's value against its record's rules, then those {@link #acrossSettings}. */
+    /**
+     * Every problem: each setting's value against its record's rules, then those
+     * {@link #acrossSettings}.
+     */
     List<String> all() {
         List<String> problems = new ArrayList<>();
         for (Class<?> settings : settingsRecords) {
@@ -171,7 +179,10 @@ final class SettingsProblems {
         return "must be a number";
     }
 
-    /** The property as the user wrote it, from the first source that has it (command line, environment, file). */
+    /**
+     * The property as the user wrote it, from the first source that has it (command line,
+     * environment, file).
+     */
     private @Nullable ConfigurationProperty written(ConfigurationPropertyName name) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty property = source.getConfigurationProperty(name);
@@ -182,13 +193,17 @@ final class SettingsProblems {
         return null;
     }
 
-    /** Every {@code loopinfo.*} key written anywhere, once, as the first source that has it writes it. */
+    /**
+     * Every {@code loopinfo.*} key written anywhere, once, as the first source that has
+     * it writes it.
+     */
     private List<ConfigurationProperty> writtenKeys() {
         ConfigurationPropertyName prefix = ConfigurationPropertyName.of(PREFIX);
         List<ConfigurationProperty> keys = new ArrayList<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.filter(prefix::isAncestorOf).stream()
+                iterable.filter(prefix::isAncestorOf)
+                    .stream()
                     .filter(name -> keys.stream().noneMatch(key -> key.getName().equals(name)))
                     .forEach(name -> keys.add(iterable.getConfigurationProperty(name)));
             }
@@ -197,15 +212,19 @@ final class SettingsProblems {
     }
 
     /**
-     * A key as every source may spell it, for comparing: no case, dots, dashes or brackets (an environment variable's
-     * underscores come through as dots: {@code LOOPINFO_GREETING_MAX_NAME_LENGTH} is
+     * A key as every source may spell it, for comparing: no case, dots, dashes or
+     * brackets (an environment variable's underscores come through as dots:
+     * {@code LOOPINFO_GREETING_MAX_NAME_LENGTH} is
      * {@code loopinfo.greeting.max.name.length}).
      */
     private static String uniform(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The known setting closest to a misspelt one, as advice, or nothing when none is close. */
+    /**
+     * The known setting closest to a misspelt one, as advice, or nothing when none is
+     * close.
+     */
     private static String closest(String written, List<String> known) {
         return known.stream()
             .min(Comparator.comparingInt(name -> edits(written, name)))
@@ -214,7 +233,9 @@ final class SettingsProblems {
             .orElse("");
     }
 
-    /** Levenshtein's distance: the fewest single-letter edits from one name to the other. */
+    /**
+     * Levenshtein's distance: the fewest single-letter edits from one name to the other.
+     */
     private static int edits(String from, String to) {
         int[] previous = new int[to.length() + 1];
         int[] current = new int[to.length() + 1];
@@ -245,4 +266,5 @@ final class SettingsProblems {
     /** A setting that must stay below another, each with its default, and why. */
     private record Below(String name, Duration defaultValue, String limitName, Duration limitDefault, String why) {
     }
+
 }

@@ -15,8 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 
 /**
- * What {@code /echo} sends back: the request's body as it arrives, never more than {@code max-echo-size}, with a
- * content type that no browser will run.
+ * What {@code /echo} sends back: the request's body as it arrives, never more than
+ * {@code max-echo-size}, with a content type that no browser will run.
  */
 final class Echo {
 
@@ -24,18 +24,19 @@ final class Echo {
     }
 
     /**
-     * Types no browser runs, sent back as they came (with their parameters): everything else could be active content
-     * in some browser or plugin (HTML, SVG, XML, scripts, {@code text/x-component}, {@code multipart/x-mixed-replace},
-     * PDF, …), so echo can never be a reflected cross-site script.
+     * Types no browser runs, sent back as they came (with their parameters): everything
+     * else could be active content in some browser or plugin (HTML, SVG, XML, scripts,
+     * {@code text/x-component}, {@code multipart/x-mixed-replace}, PDF, …), so echo can
+     * never be a reflected cross-site script.
      */
     static final Set<String> INERT = Set.of("text/plain", "text/csv", "application/json", "application/x-ndjson",
-            "application/x-www-form-urlencoded", "application/octet-stream", "application/cbor",
-            "application/protobuf", "application/x-protobuf", "image/png", "image/jpeg", "image/gif", "image/webp",
-            "image/avif");
+            "application/x-www-form-urlencoded", "application/octet-stream", "application/cbor", "application/protobuf",
+            "application/x-protobuf", "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif");
 
     /**
-     * The request's content type when it is {@link #INERT}; otherwise {@code text/plain} for any other text (with its
-     * charset) and {@code application/octet-stream} for anything else, or no type at all.
+     * The request's content type when it is {@link #INERT}; otherwise {@code text/plain}
+     * for any other text (with its charset) and {@code application/octet-stream} for
+     * anything else, or no type at all.
      */
     static MediaType contentType(ServerRequest request) {
         MediaType type;
@@ -56,8 +57,9 @@ final class Echo {
     }
 
     /**
-     * The body, buffer by buffer as it arrives. Over {@code max} bytes: refused before anything is sent when the
-     * request says its length, otherwise the answer is cut off there with an error (it has already started).
+     * The body, buffer by buffer as it arrives. Over {@code max} bytes: refused before
+     * anything is sent when the request says its length, otherwise the answer is cut off
+     * there with an error (it has already started).
      */
     static Flux<DataBuffer> body(ServerRequest request, long max) {
         long declared = request.headers().contentLength().orElse(-1);
@@ -80,4 +82,5 @@ final class Echo {
         return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
                 "The body must be at most " + max + " bytes (loopinfo.testbed.max-echo-size).");
     }
+
 }

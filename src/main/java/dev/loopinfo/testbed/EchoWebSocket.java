@@ -30,11 +30,12 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * {@code /ws/echo}: a WebSocket (RFC 6455, version 13 only) that sends back each text or binary message and answers
- * each ping with a pong, all at the pace the client reads them. A message over {@code websocket-max-message-size}
- * closes it with 1009 (message too big); nothing arriving for {@code websocket-idle-timeout} closes it with 1001
- * (going away), so that idle sockets do not pile up, and so does the application's shutdown, so that open sockets
- * never hold it up.
+ * {@code /ws/echo}: a WebSocket (RFC 6455, version 13 only) that sends back each text or
+ * binary message and answers each ping with a pong, all at the pace the client reads
+ * them. A message over {@code websocket-max-message-size} closes it with 1009 (message
+ * too big); nothing arriving for {@code websocket-idle-timeout} closes it with 1001
+ * (going away), so that idle sockets do not pile up, and so does the application's
+ * shutdown, so that open sockets never hold it up.
  */
 @Configuration(proxyBeanMethods = false)
 class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
@@ -43,12 +44,18 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
 
     private static final String VERSION_HEADER = "Sec-WebSocket-Version";
 
-    /** The only version served (RFC 6455 4.4): every other, or none, is answered 426 naming it. */
+    /**
+     * The only version served (RFC 6455 4.4): every other, or none, is answered 426
+     * naming it.
+     */
     private static final String VERSION = "13";
 
     private final TestbedProperties settings;
 
-    /** Completes when the application starts to close, before the web server's graceful shutdown waits. */
+    /**
+     * Completes when the application starts to close, before the web server's graceful
+     * shutdown waits.
+     */
     private final Sinks.Empty<Void> closing = Sinks.empty();
 
     EchoWebSocket(TestbedProperties settings) {
@@ -60,13 +67,18 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
         closing.tryEmitEmpty();
     }
 
-    /** Before the router functions (order 0 and up): a WebSocket upgrade is not a page. */
+    /**
+     * Before the router functions (order 0 and up): a WebSocket upgrade is not a page.
+     */
     @Bean
     HandlerMapping echoWebSocketMapping() {
         return new SimpleUrlHandlerMapping(Map.of(PATH, this), -1);
     }
 
-    /** Holds every WebSocket on the app port to the protocol's rules that Netty does not enforce. */
+    /**
+     * Holds every WebSocket on the app port to the protocol's rules that Netty does not
+     * enforce.
+     */
     @Bean
     NettyServerCustomizer strictWebSocket() {
         return StrictWebSocket.onEveryConnection(maxMessage());
@@ -75,7 +87,8 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
     @Override
     public WebSocketService getWebSocketService() {
         int maxMessage = maxMessage();
-        // Pings come to the handler, to be answered at the pace the client reads, like any message.
+        // Pings come to the handler, to be answered at the pace the client reads, like
+        // any message.
         WebSocketService handshakes = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxMessage).handlePing(true)));
         return (exchange, handler) -> VERSION.equals(exchange.getRequest().getHeaders().getFirst(VERSION_HEADER))
@@ -91,20 +104,25 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
         Duration idle = settings.websocketIdleTimeout();
         Flux<WebSocketMessage> received = session.receive()
             .filter(message -> message.getType() != WebSocketMessage.Type.PONG)
-            .doOnNext(WebSocketMessage::retain) // sent back as it came; the send releases it
+            .doOnNext(WebSocketMessage::retain) // sent back as it came; the send releases
+                                                // it
             .publish()
             .refCount(2);
         Flux<WebSocketMessage> answers = received.map(message -> (message.getType() == WebSocketMessage.Type.PING)
                 ? session.pongMessage(buffers -> message.getPayload()) : message);
-        // Ends with the socket, or closes it when nothing arrived for the idle timeout. It closes the socket itself
-        // rather than cancel the reading: a cancelled read would close it without a status.
+        // Ends with the socket, or closes it when nothing arrived for the idle timeout.
+        // It closes the socket itself
+        // rather than cancel the reading: a cancelled read would close it without a
+        // status.
         Mono<Void> closeWhenIdle = received.timeout(idle)
             .then()
             .onErrorResume(TimeoutException.class, quiet -> session
                 .close(CloseStatus.GOING_AWAY.withReason("Nothing arrived for " + idle.toSeconds() + " s")));
-        // The close is not cancelled with the echo, which ends as soon as it is sent, before its frame is written.
-        Disposable closeAtShutdown = closing.asMono().subscribe(null, null, () -> session
-            .close(CloseStatus.GOING_AWAY.withReason("The server is shutting down")).subscribe());
+        // The close is not cancelled with the echo, which ends as soon as it is sent,
+        // before its frame is written.
+        Disposable closeAtShutdown = closing.asMono()
+            .subscribe(null, null,
+                    () -> session.close(CloseStatus.GOING_AWAY.withReason("The server is shutting down")).subscribe());
         return Mono.when(session.send(answers), closeWhenIdle).doFinally(signal -> closeAtShutdown.dispose());
     }
 
@@ -124,5 +142,7 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
             headers.set(VERSION_HEADER, VERSION);
             return headers;
         }
+
     }
+
 }

@@ -14,11 +14,13 @@ import org.springframework.boot.convert.DurationStyle;
 import dev.loopinfo.settings.SettingRules;
 
 /**
- * A fault injected into a share of the app port's requests: an added latency (fixed plus up to {@code jitter} more,
- * at random), an answer with {@code status} instead of the page, or both.
+ * A fault injected into a share of the app port's requests: an added latency (fixed plus
+ * up to {@code jitter} more, at random), an answer with {@code status} instead of the
+ * page, or both.
  *
  * @param rate the share of requests, from 0 (none) to 1 (all)
- * @param status the status to answer with, 200 to 599, or 0 to answer normally after the latency
+ * @param status the status to answer with, 200 to 599, or 0 to answer normally after the
+ * latency
  * @param latency the latency added before answering
  * @param jitter at most this much more latency
  */
@@ -27,8 +29,8 @@ record Fault(double rate, int status, Duration latency, Duration jitter) {
     static final Fault NONE = new Fault(0, 0, Duration.ZERO, Duration.ZERO);
 
     /**
-     * Why these values cannot be a fault, each problem once, in the words of the settings that start the application
-     * with one ({@link TestbedProperties}); none if they can.
+     * Why these values cannot be a fault, each problem once, in the words of the settings
+     * that start the application with one ({@link TestbedProperties}); none if they can.
      */
     static List<String> problems(double rate, @Nullable Integer status, @Nullable Duration latency,
             @Nullable Duration jitter) {
@@ -49,11 +51,12 @@ record Fault(double rate, int status, Duration latency, Duration jitter) {
     }
 
     /**
-     * The fault as the endpoint shows it and the log tells it: durations as they are written ({@code 200ms}), and
-     * what is not injected left out.
+     * The fault as the endpoint shows it and the log tells it: durations as they are
+     * written ({@code 200ms}), and what is not injected left out.
      */
     Shown shown() {
-        return new Shown(rate, (status != 0) ? status : null, latency.isZero() ? null : DurationStyle.SIMPLE.print(latency),
+        return new Shown(rate, (status != 0) ? status : null,
+                latency.isZero() ? null : DurationStyle.SIMPLE.print(latency),
                 jitter.isZero() ? null : DurationStyle.SIMPLE.print(jitter));
     }
 

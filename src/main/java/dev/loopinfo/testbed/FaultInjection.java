@@ -23,9 +23,10 @@ import dev.loopinfo.http.WarmUp;
 import reactor.core.publisher.Mono;
 
 /**
- * Injects the current {@link Fault} into the app port's requests, so that a mesh's retries, a client's timeouts or an
- * alert can be tried out. The management port — probes, metrics, controls — is never touched. Every fault injected is
- * counted ({@code loopinfo.testbed.faults{kind}}), and every change of the fault is logged once.
+ * Injects the current {@link Fault} into the app port's requests, so that a mesh's
+ * retries, a client's timeouts or an alert can be tried out. The management port —
+ * probes, metrics, controls — is never touched. Every fault injected is counted
+ * ({@code loopinfo.testbed.faults{kind}}), and every change of the fault is logged once.
  */
 @Component
 class FaultInjection implements WebFilter, Ordered {
@@ -69,7 +70,10 @@ class FaultInjection implements WebFilter, Ordered {
         }
     }
 
-    /** After the request checks (Accept), before routing: a fault replaces or delays the whole answer. */
+    /**
+     * After the request checks (Accept), before routing: a fault replaces or delays the
+     * whole answer.
+     */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10;
@@ -101,4 +105,5 @@ class FaultInjection implements WebFilter, Ordered {
             .getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
+
 }

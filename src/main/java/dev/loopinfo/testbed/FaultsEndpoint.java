@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The {@code faults} Actuator endpoint, on the management port only: {@code GET /actuator/faults} reads the fault
- * injected into the app port's requests, {@code POST} with {@code {"rate":0.1,"status":503,"latency":"200ms",
- * "jitter":"100ms"}} sets it (what is left out is none), {@code DELETE} clears it. A fault is shown as it is written:
- * durations such as {@code 200ms}, and what is not injected left out.
+ * The {@code faults} Actuator endpoint, on the management port only:
+ * {@code GET /actuator/faults} reads the fault injected into the app port's requests,
+ * {@code POST} with {@code {"rate":0.1,"status":503,"latency":"200ms", "jitter":"100ms"}}
+ * sets it (what is left out is none), {@code DELETE} clears it. A fault is shown as it is
+ * written: durations such as {@code 200ms}, and what is not injected left out.
  */
 @Component
 @Endpoint(id = "faults")
@@ -35,9 +36,13 @@ class FaultsEndpoint {
         return injection.current().shown();
     }
 
-    /** Sets the fault; every problem with the request is answered at once, as problem details. */
+    /**
+     * Sets the fault; every problem with the request is answered at once, as problem
+     * details.
+     */
     @WriteOperation
-    Fault.Shown set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency, @Nullable String jitter) {
+    Fault.Shown set(@Nullable Double rate, @Nullable Integer status, @Nullable String latency,
+            @Nullable String jitter) {
         // Left out: every request, no status, no latency.
         double share = (rate != null) ? rate : 1;
         Duration fixed = duration(latency);
@@ -57,7 +62,10 @@ class FaultsEndpoint {
         injection.set(Fault.NONE);
     }
 
-    /** A duration as Spring Boot reads them ({@code 200ms}, {@code 1s}), none when left out, null when unreadable. */
+    /**
+     * A duration as Spring Boot reads them ({@code 200ms}, {@code 1s}), none when left
+     * out, null when unreadable.
+     */
     private static @Nullable Duration duration(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return Duration.ZERO;
@@ -69,4 +77,5 @@ class FaultsEndpoint {
             return null;
         }
     }
+
 }

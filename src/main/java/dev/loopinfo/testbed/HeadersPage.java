@@ -9,7 +9,8 @@ import io.jstach.jstachio.Output;
 import dev.loopinfo.web.Page;
 
 /**
- * The page {@code /headers} answers a browser with: each header of its request, credentials redacted.
+ * The page {@code /headers} answers a browser with: each header of its request,
+ * credentials redacted.
  *
  * @param headers the headers in the order they arrived
  */

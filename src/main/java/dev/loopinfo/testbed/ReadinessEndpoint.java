@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The {@code readiness} Actuator endpoint, on the management port only: takes this instance out of its Service and
- * puts it back by hand, so that a drain or a rolling update can be rehearsed on one pod.
- * {@code POST /actuator/readiness/refuse} makes {@code /actuator/health/readiness} answer 503 while every page is
- * still served; {@code POST /actuator/readiness/accept} undoes it; {@code GET /actuator/readiness} reads it.
+ * The {@code readiness} Actuator endpoint, on the management port only: takes this
+ * instance out of its Service and puts it back by hand, so that a drain or a rolling
+ * update can be rehearsed on one pod. {@code POST /actuator/readiness/refuse} makes
+ * {@code /actuator/health/readiness} answer 503 while every page is still served;
+ * {@code POST /actuator/readiness/accept} undoes it; {@code GET /actuator/readiness}
+ * reads it.
  */
 @Component
 @Endpoint(id = "readiness")
@@ -60,4 +62,5 @@ class ReadinessEndpoint {
         }
         return Map.of("readiness", state);
     }
+
 }

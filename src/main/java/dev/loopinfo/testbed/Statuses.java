@@ -1,6 +1,9 @@
 package dev.loopinfo.testbed;
 
-/** The statuses the test bed answers with when asked, by {@code /status/{code}} or by an injected fault. */
+/**
+ * The statuses the test bed answers with when asked, by {@code /status/{code}} or by an
+ * injected fault.
+ */
 final class Statuses {
 
     static final int LOWEST = 200;
@@ -18,4 +21,5 @@ final class Statuses {
     static boolean carriesNoBody(int status) {
         return status == 204 || status == 205 || status == 304;
     }
+
 }

@@ -30,13 +30,15 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 
 /**
- * Holds a WebSocket to the rules of RFC 6455 that Netty, as Reactor Netty sets it up, does not enforce, closing it
- * with the status the RFC gives: data sent before the handshake was answered (4.1) and reserved bits set with no
- * extension agreed (5.2) close with 1002, as does a close frame with a code no endpoint may send (7.4) — Netty's
- * frame decoder would drop the connection without a close frame; a text message that is not UTF-8 closes with 1007
- * (8.1); a message over the limit closes with 1009 whether it came in one frame or in fragments. None of these is
- * logged above DEBUG: each is the client's fault. The early data is also a leak to stop: the HTTP codec holds it
- * when the upgrade removes the codec, and hands it on as raw bytes nothing after it frees.
+ * Holds a WebSocket to the rules of RFC 6455 that Netty, as Reactor Netty sets it up,
+ * does not enforce, closing it with the status the RFC gives: data sent before the
+ * handshake was answered (4.1) and reserved bits set with no extension agreed (5.2) close
+ * with 1002, as does a close frame with a code no endpoint may send (7.4) — Netty's frame
+ * decoder would drop the connection without a close frame; a text message that is not
+ * UTF-8 closes with 1007 (8.1); a message over the limit closes with 1009 whether it came
+ * in one frame or in fragments. None of these is logged above DEBUG: each is the client's
+ * fault. The early data is also a leak to stop: the HTTP codec holds it when the upgrade
+ * removes the codec, and hands it on as raw bytes nothing after it frees.
  */
 @ChannelHandler.Sharable
 final class StrictWebSocket extends ChannelDuplexHandler {
@@ -49,7 +51,10 @@ final class StrictWebSocket extends ChannelDuplexHandler {
     /** The frame decoder the handshake puts in, by Netty's name for it. */
     private static final String DECODER = "wsdecoder";
 
-    /** Close codes from here up are defined by no one (RFC 6455 7.4.2); Netty lets them through. */
+    /**
+     * Close codes from here up are defined by no one (RFC 6455 7.4.2); Netty lets them
+     * through.
+     */
     private static final int FIRST_UNDEFINED_CLOSE_CODE = 5000;
 
     private final int maxMessage;
@@ -58,7 +63,10 @@ final class StrictWebSocket extends ChannelDuplexHandler {
         this.maxMessage = maxMessage;
     }
 
-    /** Right after the HTTP codec, where its leftover bytes and, once it is gone, the decoded frames arrive. */
+    /**
+     * Right after the HTTP codec, where its leftover bytes and, once it is gone, the
+     * decoded frames arrive.
+     */
     static NettyServerCustomizer onEveryConnection(int maxMessage) {
         StrictWebSocket strict = new StrictWebSocket(maxMessage);
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
@@ -66,8 +74,9 @@ final class StrictWebSocket extends ChannelDuplexHandler {
     }
 
     /**
-     * The handshake's answer: the frame decoder is in place and has read nothing yet. It is replaced by one that
-     * leaves a violation to be answered here, followed by the UTF-8 and message-size checks.
+     * The handshake's answer: the frame decoder is in place and has read nothing yet. It
+     * is replaced by one that leaves a violation to be answered here, followed by the
+     * UTF-8 and message-size checks.
      */
     @Override
     public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
@@ -75,11 +84,12 @@ final class StrictWebSocket extends ChannelDuplexHandler {
                 && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()
                 && context.pipeline().get(DECODER) != null) {
             ChannelPipeline pipeline = context.pipeline();
-            pipeline.replace(DECODER, DECODER, new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(maxMessage)
-                .allowExtensions(true)
-                .closeOnProtocolViolation(false)
-                .build()));
+            pipeline.replace(DECODER, DECODER,
+                    new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(maxMessage)
+                        .allowExtensions(true)
+                        .closeOnProtocolViolation(false)
+                        .build()));
             pipeline.addAfter(DECODER, Utf8FrameValidator.class.getName(), new Utf8FrameValidator(false));
             pipeline.addAfter(Utf8FrameValidator.class.getName(), MessageSize.class.getName(),
                     new MessageSize(maxMessage));
@@ -100,7 +110,10 @@ final class StrictWebSocket extends ChannelDuplexHandler {
         }
     }
 
-    /** A frame the decoder refused, a text that is not UTF-8, or a message too big: the client's fault. */
+    /**
+     * A frame the decoder refused, a text that is not UTF-8, or a message too big: the
+     * client's fault.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable error) {
         if (error instanceof CorruptedWebSocketFrameException refused) {
@@ -134,7 +147,10 @@ final class StrictWebSocket extends ChannelDuplexHandler {
         return null;
     }
 
-    /** Refuses a message over the limit however it is fragmented: Netty's decoder bounds each frame alone. */
+    /**
+     * Refuses a message over the limit however it is fragmented: Netty's decoder bounds
+     * each frame alone.
+     */
     static final class MessageSize extends ChannelInboundHandlerAdapter {
 
         private final int max;
@@ -161,5 +177,7 @@ final class StrictWebSocket extends ChannelDuplexHandler {
             }
             context.fireChannelRead(message);
         }
+
     }
+
 }

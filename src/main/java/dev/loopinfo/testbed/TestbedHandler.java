@@ -28,14 +28,18 @@ import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers after a wait asked for ({@code /delay/{seconds}}), holding no thread meanwhile, or with a status asked
- * for ({@code /status/{code}}), each counted so that an alert on real errors can leave them out; sends back the
- * request's body ({@code /echo}) or its headers ({@code /headers}).
+ * Answers after a wait asked for ({@code /delay/{seconds}}), holding no thread meanwhile,
+ * or with a status asked for ({@code /status/{code}}), each counted so that an alert on
+ * real errors can leave them out; sends back the request's body ({@code /echo}) or its
+ * headers ({@code /headers}).
  */
 @Component
 class TestbedHandler {
 
-    /** Whole seconds with up to nine decimals: no sign, exponent or spaces, and no number too long to read. */
+    /**
+     * Whole seconds with up to nine decimals: no sign, exponent or spaces, and no number
+     * too long to read.
+     */
     private static final Pattern SECONDS = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     private static final Pattern CODE = Pattern.compile("\\d{3}");
@@ -46,7 +50,10 @@ class TestbedHandler {
 
     private final Counter statuses;
 
-    /** Credentials: always shown as {@code [redacted]}, besides {@code loopinfo.testbed.redacted-headers}. */
+    /**
+     * Credentials: always shown as {@code [redacted]}, besides
+     * {@code loopinfo.testbed.redacted-headers}.
+     */
     static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
             "X-Api-Key", "X-Auth-Token", "X-Amz-Security-Token", "X-CSRF-Token");
 
@@ -75,8 +82,9 @@ class TestbedHandler {
 
     Mono<ServerResponse> delay(ServerRequest request) {
         BigDecimal seconds = seconds(request);
-        return waitFor(seconds).then(Routing.ok(Routing.HTML, new TestbedPage("Waited " + seconds.toPlainString()
-                + " s", "Answered after the wait the request asked for, holding no thread meanwhile.")));
+        return waitFor(seconds)
+            .then(Routing.ok(Routing.HTML, new TestbedPage("Waited " + seconds.toPlainString() + " s",
+                    "Answered after the wait the request asked for, holding no thread meanwhile.")));
     }
 
     Mono<ServerResponse> delayJson(ServerRequest request) {
@@ -104,7 +112,10 @@ class TestbedHandler {
         return seconds;
     }
 
-    /** Without trailing zeros, and never in exponent form (which JSON writers would keep): 1.50 → 1.5, 10.0 → 10. */
+    /**
+     * Without trailing zeros, and never in exponent form (which JSON writers would keep):
+     * 1.50 → 1.5, 10.0 → 10.
+     */
     private static BigDecimal plain(BigDecimal number) {
         BigDecimal stripped = number.stripTrailingZeros();
         return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
@@ -113,8 +124,8 @@ class TestbedHandler {
     Mono<ServerResponse> status(ServerRequest request) {
         HttpStatusCode code = code(request);
         String title = title(code);
-        return answer(code, Routing.HTML, new TestbedPage(title,
-                "Answered " + code.value() + " because the request asked for it."));
+        return answer(code, Routing.HTML,
+                new TestbedPage(title, "Answered " + code.value() + " because the request asked for it."));
     }
 
     Mono<ServerResponse> statusJson(ServerRequest request) {
@@ -153,14 +164,15 @@ class TestbedHandler {
 
     /** The request's body back, as it arrives; see {@link Echo}. */
     Mono<ServerResponse> echo(ServerRequest request) {
-        return ServerResponse.ok().contentType(Echo.contentType(request))
+        return ServerResponse.ok()
+            .contentType(Echo.contentType(request))
             .body(BodyInserters.fromDataBuffers(Echo.body(request, settings.maxEchoSize().toBytes())));
     }
 
     Mono<ServerResponse> headers(ServerRequest request) {
         List<HeadersPage.Header> lines = new ArrayList<>();
-        headerValues(request).forEach((name, values) -> values.forEach(value -> lines.add(new HeadersPage.Header(name,
-                value))));
+        headerValues(request)
+            .forEach((name, values) -> values.forEach(value -> lines.add(new HeadersPage.Header(name, value))));
         return Routing.ok(Routing.HTML, new HeadersPage(lines));
     }
 
@@ -168,13 +180,17 @@ class TestbedHandler {
         return Routing.ok(MediaType.APPLICATION_JSON, new Headers(headerValues(request)));
     }
 
-    /** The JSON answer of {@code /headers}: each header's values by its name as first sent. */
+    /**
+     * The JSON answer of {@code /headers}: each header's values by its name as first
+     * sent.
+     */
     record Headers(Map<String, List<String>> headers) {
     }
 
     /**
-     * Each header's values by its name as first sent (once, however many spellings of it came), in the order they
-     * arrived; credentials redacted. No bigger than the request's headers, which the server bounds.
+     * Each header's values by its name as first sent (once, however many spellings of it
+     * came), in the order they arrived; credentials redacted. No bigger than the
+     * request's headers, which the server bounds.
      */
     private Map<String, List<String>> headerValues(ServerRequest request) {
         HttpHeaders sent = request.headers().asHttpHeaders();
@@ -189,4 +205,5 @@ class TestbedHandler {
         }
         return headers;
     }
+
 }

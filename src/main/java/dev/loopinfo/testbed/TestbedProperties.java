@@ -16,18 +16,21 @@ import dev.loopinfo.settings.Range;
  *
  * @param maxDelay the longest wait {@code /delay/{seconds}} may be asked for
  * @param maxEchoSize the largest body {@code /echo} sends back
- * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides the credentials it always hides
- *        ({@link TestbedHandler#CREDENTIALS})
- * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo} takes
- * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which nothing arrives
- * @param faultRate the share of the app port's requests that faults are injected into at start (0: none)
- * @param faultStatus the status those requests are answered with instead of their page (none: only latency)
+ * @param redactedHeaders headers {@code /headers} shows as {@code [redacted]}, besides
+ * the credentials it always hides ({@link TestbedHandler#CREDENTIALS})
+ * @param websocketMaxMessageSize the largest WebSocket message (frame) {@code /ws/echo}
+ * takes
+ * @param websocketIdleTimeout how long {@code /ws/echo} keeps a connection on which
+ * nothing arrives
+ * @param faultRate the share of the app port's requests that faults are injected into at
+ * start (0: none)
+ * @param faultStatus the status those requests are answered with instead of their page
+ * (none: only latency)
  * @param faultLatency the latency added to them
  * @param faultJitter at most this much more latency, drawn at random for each
  */
 @ConfigurationProperties("loopinfo.testbed")
-record TestbedProperties(
-        @DefaultValue("60s") @Range(min = "0s", max = "1h") Duration maxDelay,
+record TestbedProperties(@DefaultValue("60s") @Range(min = "0s", max = "1h") Duration maxDelay,
         @DefaultValue("1MB") @Range(min = "1B", max = "64MB") DataSize maxEchoSize,
         @DefaultValue("") List<String> redactedHeaders,
         @DefaultValue("64KB") @Range(min = "1B", max = "16MB") DataSize websocketMaxMessageSize,

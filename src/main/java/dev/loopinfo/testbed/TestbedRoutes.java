@@ -20,12 +20,16 @@ import dev.loopinfo.apidocs.ApiDocs;
 import dev.loopinfo.web.Routing;
 
 /**
- * Routes of the test bed: answers that are slow, fail or echo on request, for trying out what surrounds loopinfo.
+ * Routes of the test bed: answers that are slow, fail or echo on request, for trying out
+ * what surrounds loopinfo.
  */
 @Configuration(proxyBeanMethods = false)
 class TestbedRoutes {
 
-    /** The methods {@code /status/{code}} answers: a retry policy or a circuit breaker may treat each apart. */
+    /**
+     * The methods {@code /status/{code}} answers: a retry policy or a circuit breaker may
+     * treat each apart.
+     */
     private static final Set<HttpMethod> STATUS_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -57,4 +61,5 @@ class TestbedRoutes {
         }
         return new ApiDocs.ParameterRule("delay", "seconds", "maximum", seconds);
     }
+
 }

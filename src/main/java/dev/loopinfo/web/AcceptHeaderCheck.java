@@ -13,9 +13,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses, with 400, an {@code Accept} header that cannot be read: one that does not parse, or that lists more
- * media types than Spring will sort (50). Left through, such a header would silently count as "anything", and the
- * client would get HTML whatever it meant to ask for. The header is read here once for the whole request
+ * Refuses, with 400, an {@code Accept} header that cannot be read: one that does not
+ * parse, or that lists more media types than Spring will sort (50). Left through, such a
+ * header would silently count as "anything", and the client would get HTML whatever it
+ * meant to ask for. The header is read here once for the whole request
  * ({@link Routing#accepted}).
  */
 @Component
@@ -33,4 +34,5 @@ class AcceptHeaderCheck implements WebFilter {
         }
         return chain.filter(exchange);
     }
+
 }

@@ -36,22 +36,25 @@ import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Renders every error as a page in the site's look ({@link ErrorPage}) or as problem details, negotiated like the
- * pages themselves; a 404 has its own page ({@link NotFoundPage}). Boot's
- * handler, with these changes: plain curl gets HTML as it does for pages, a 4xx reason (such as the name rule)
- * is shown to the client, headers an error carries (such as {@code Allow} on a 405) reach the response, a request
- * body that does not arrive in time is a 408, and a client that leaves mid-request is no server error. A client's
- * fault found after the answer started (a body cut short, or over a limit as it streams) has no status left to
- * send: the connection is closed, so that the client cannot take the answer for whole, with one DEBUG line.
+ * Renders every error as a page in the site's look ({@link ErrorPage}) or as problem
+ * details, negotiated like the pages themselves; a 404 has its own page
+ * ({@link NotFoundPage}). Boot's handler, with these changes: plain curl gets HTML as it
+ * does for pages, a 4xx reason (such as the name rule) is shown to the client, headers an
+ * error carries (such as {@code Allow} on a 405) reach the response, a request body that
+ * does not arrive in time is a 408, and a client that leaves mid-request is no server
+ * error. A client's fault found after the answer started (a body cut short, or over a
+ * limit as it streams) has no status left to send: the connection is closed, so that the
+ * client cannot take the answer for whole, with one DEBUG line.
  */
 class ErrorPages extends DefaultErrorWebExceptionHandler {
 
-    ErrorPages(ErrorAttributes errorAttributes, WebProperties webProperties,
-            ApplicationContext applicationContext) {
+    ErrorPages(ErrorAttributes errorAttributes, WebProperties webProperties, ApplicationContext applicationContext) {
         super(errorAttributes, webProperties.getResources(), webProperties.getError(), applicationContext);
     }
 
-    /** Nginx's "client closed request": the client left before its request arrived whole. */
+    /**
+     * Nginx's "client closed request": the client left before its request arrived whole.
+     */
     private static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
@@ -65,7 +68,8 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             return Mono.fromRunnable(() -> closeConnection(exchange));
         }
         if (DisconnectedClientHelper.isClientDisconnectedException(error) && !exchange.getResponse().isCommitted()) {
-            // Nobody is left to answer, and it is no server error: recorded as 499, logged at DEBUG.
+            // Nobody is left to answer, and it is no server error: recorded as 499,
+            // logged at DEBUG.
             log.debug("{} {} left by its client before it arrived whole: 499", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath());
             exchange.getResponse().setStatusCode(CLIENT_CLOSED_REQUEST);
@@ -86,8 +90,9 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     }
 
     /**
-     * A domain exception that declares its status ({@code @ResponseStatus} on a name rule broken, say) as the refusal
-     * it stands for, its message the reason given to the client: the one place such exceptions meet HTTP.
+     * A domain exception that declares its status ({@code @ResponseStatus} on a name rule
+     * broken, say) as the refusal it stands for, its message the reason given to the
+     * client: the one place such exceptions meet HTTP.
      */
     private static Throwable declared(Throwable error) {
         MergedAnnotation<ResponseStatus> declared = MergedAnnotations
@@ -105,9 +110,15 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         }
     }
 
-    /** Whether the error is the client's doing: a refusal (4xx), a body that did not arrive or could not be read, or a client gone. */
+    /**
+     * Whether the error is the client's doing: a refusal (4xx), a body that did not
+     * arrive or could not be read, or a client gone.
+     */
 
-    /** The error's page in the site's look: its own for a 404, the general one for any other status. */
+    /**
+     * The error's page in the site's look: its own for a 404, the general one for any
+     * other status.
+     */
     @Override
     protected Mono<ServerResponse> renderErrorView(ServerRequest request) {
         Map<String, @Nullable Object> attributes = getErrorAttributes(request,
@@ -120,8 +131,9 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     }
 
     /**
-     * The error as RFC 9457 problem details ({@code application/problem+json}): on the app port fresh and varying by
-     * {@code Accept}, as every page is; on the management port always, as Actuator's clients expect JSON.
+     * The error as RFC 9457 problem details ({@code application/problem+json}): on the
+     * app port fresh and varying by {@code Accept}, as every page is; on the management
+     * port always, as Actuator's clients expect JSON.
      */
     @Override
     protected Mono<ServerResponse> renderErrorResponse(ServerRequest request) {
@@ -138,7 +150,10 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
         return Routing.answer(status, MediaType.APPLICATION_PROBLEM_JSON, problem);
     }
 
-    /** HTML unless the client ranks JSON, or problem details, above it; on the management port never. */
+    /**
+     * HTML unless the client ranks JSON, or problem details, above it; on the management
+     * port never.
+     */
     @Override
     protected RequestPredicate acceptsTextHtml() {
         return Routing.prefersOverHtml(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
@@ -148,11 +163,14 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
 
     @Override
     protected boolean isIncludeMessage(ServerRequest request, MediaType produces) {
-        // A refusal's reason (a 4xx, or a 503 for a limit reached) is written for the client; other messages stay
-        // private unless configured otherwise. A 404's reason names framework internals: its page says what happened.
+        // A refusal's reason (a 4xx, or a 503 for a limit reached) is written for the
+        // client; other messages stay
+        // private unless configured otherwise. A 404's reason names framework internals:
+        // its page says what happened.
         Throwable error = getError(request);
         return (error instanceof ResponseStatusException rejected
                 && (rejected.getStatusCode().is4xxClientError() || rejected.getStatusCode().value() == 503)
                 && !(error instanceof NoResourceFoundException)) || super.isIncludeMessage(request, produces);
     }
+
 }

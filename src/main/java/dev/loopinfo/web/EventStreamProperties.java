@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import dev.loopinfo.settings.Range;
 
 /**
- * Settings of every server-sent-event stream ({@code /pipeline/events}, {@code /loops/events}, the lessons'), under
- * {@code loopinfo.events}.
+ * Settings of every server-sent-event stream ({@code /pipeline/events},
+ * {@code /loops/events}, the lessons'), under {@code loopinfo.events}.
  *
- * @param heartbeatInterval how often a stream sends a keep-alive comment, so that proxies keep a quiet stream open
+ * @param heartbeatInterval how often a stream sends a keep-alive comment, so that proxies
+ * keep a quiet stream open
  */
 @ConfigurationProperties("loopinfo.events")
-public record EventStreamProperties(
-        @DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval) {
+public record EventStreamProperties(@DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval) {
 }

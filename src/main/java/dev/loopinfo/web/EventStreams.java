@@ -23,11 +23,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Answers every server-sent-event stream alike: a keep-alive comment every {@code loopinfo.events.heartbeat-interval},
- * events a slow client is not ready for skipped rather than queued, and an end when the client leaves (at any
- * moment, even before the answer starts), when what the stream follows stops, and when the application closes, so a
- * stream never holds up shutdown nor leaves a timer behind. Each stream's open answers are counted
- * ({@code loopinfo_events_listeners{stream}}).
+ * Answers every server-sent-event stream alike: a keep-alive comment every
+ * {@code loopinfo.events.heartbeat-interval}, events a slow client is not ready for
+ * skipped rather than queued, and an end when the client leaves (at any moment, even
+ * before the answer starts), when what the stream follows stops, and when the application
+ * closes, so a stream never holds up shutdown nor leaves a timer behind. Each stream's
+ * open answers are counted ({@code loopinfo_events_listeners{stream}}).
  */
 @Component
 public class EventStreams {
@@ -47,7 +48,10 @@ public class EventStreams {
         this.registry = registry;
     }
 
-    /** A stream by the name its listeners are counted under: made once, when its handler is. */
+    /**
+     * A stream by the name its listeners are counted under: made once, when its handler
+     * is.
+     */
     public Stream named(String name) {
         AtomicInteger open = listeners.computeIfAbsent(name, stream -> {
             AtomicInteger count = new AtomicInteger();
@@ -75,8 +79,9 @@ public class EventStreams {
         }
 
         /**
-         * The events as a {@code text/event-stream} answer, with heartbeats between them, until the events complete,
-         * {@code ends} signals, the client leaves or the application closes.
+         * The events as a {@code text/event-stream} answer, with heartbeats between them,
+         * until the events complete, {@code ends} signals, the client leaves or the
+         * application closes.
          */
         public Mono<ServerResponse> answer(ServerRequest request, Flux<ServerSentEvent<Object>> events,
                 Publisher<?> ends) {
@@ -88,8 +93,8 @@ public class EventStreams {
             Flux<ServerSentEvent<Object>> stream = Flux
                 .merge(events.doFinally(signal -> done.tryEmitEmpty()), heartbeats)
                 .onBackpressureDrop()
-                .takeUntilOther(Mono.firstWithSignal(Mono.from(ends), closing.asMono(),
-                        Routing.connectionClosed(request)))
+                .takeUntilOther(
+                        Mono.firstWithSignal(Mono.from(ends), closing.asMono(), Routing.connectionClosed(request)))
                 .doOnSubscribe(subscription -> open.incrementAndGet())
                 .doFinally(signal -> open.decrementAndGet());
             return ServerResponse.ok()
@@ -97,9 +102,14 @@ public class EventStreams {
                 .body(BodyInserters.fromServerSentEvents(stream));
         }
 
-        /** As {@link #answer(ServerRequest, Flux, Publisher)}, for a stream that follows nothing that stops. */
+        /**
+         * As {@link #answer(ServerRequest, Flux, Publisher)}, for a stream that follows
+         * nothing that stops.
+         */
         public Mono<ServerResponse> answer(ServerRequest request, Flux<ServerSentEvent<Object>> events) {
             return answer(request, events, Mono.never());
         }
+
     }
+
 }

@@ -8,19 +8,27 @@ import io.jstach.jstachio.Output;
 /**
  * A page record, answered as HTML by {@code Routing.ok(Routing.HTML, page)}
  * ({@link PageEncoder}). Its template, {@code @JStache(path = "index")} for
- * {@code src/main/resources/templates/index.mustache}, is compiled at build time into a renderer beside it
- * ({@code IndexPage} → {@code IndexPageRenderer}): HTML-escaped, its text pre-encoded to UTF-8. Each page calls its
- * renderer by name, so nothing is looked up, loaded or reflected on at run time, on an event loop.
- * Pages take their settings from here: {@code @JStacheConfig(using = Page.class)}.
+ * {@code src/main/resources/templates/index.mustache}, is compiled at build time into a
+ * renderer beside it ({@code IndexPage} → {@code IndexPageRenderer}): HTML-escaped, its
+ * text pre-encoded to UTF-8. Each page calls its renderer by name, so nothing is looked
+ * up, loaded or reflected on at run time, on an event loop. Pages take their settings
+ * from here: {@code @JStacheConfig(using = Page.class)}.
  */
 @JStacheConfig(pathing = @JStachePath(prefix = "templates/", suffix = ".mustache"), type = JStacheType.JSTACHIO)
 public interface Page {
 
-    /** Writes this page as HTML, with its renderer: {@code IndexPageRenderer.of().write(this, html)}. */
+    /**
+     * Writes this page as HTML, with its renderer:
+     * {@code IndexPageRenderer.of().write(this, html)}.
+     */
     void writeTo(Output.EncodedOutput<RuntimeException> html);
 
-    /** This page's HTML, for a page served many times over: rendered once, then answered as these bytes. */
+    /**
+     * This page's HTML, for a page served many times over: rendered once, then answered
+     * as these bytes.
+     */
     default byte[] toBytes() {
         return PageEncoder.bytes(this);
     }
+
 }

@@ -21,8 +21,9 @@ import org.springframework.util.MimeType;
 import reactor.core.publisher.Flux;
 
 /**
- * Writes a {@link Page} as HTML straight into the response's buffer: the template's text as the
- * UTF-8 bytes compiled into it, each value HTML-escaped and encoded in place. No string of the page is built.
+ * Writes a {@link Page} as HTML straight into the response's buffer: the template's text
+ * as the UTF-8 bytes compiled into it, each value HTML-escaped and encoded in place. No
+ * string of the page is built.
  */
 final class PageEncoder extends AbstractEncoder<Object> {
 
@@ -72,7 +73,10 @@ final class PageEncoder extends AbstractEncoder<Object> {
         return bytes;
     }
 
-    /** JStachio's output over a {@link DataBuffer}, which grows as needed and encodes text in place. */
+    /**
+     * JStachio's output over a {@link DataBuffer}, which grows as needed and encodes text
+     * in place.
+     */
     record BufferOutput(DataBuffer buffer) implements Output.EncodedOutput<RuntimeException> {
 
         @Override
@@ -115,4 +119,5 @@ final class PageEncoder extends AbstractEncoder<Object> {
             return StandardCharsets.UTF_8;
         }
     }
+
 }

@@ -31,8 +31,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 /**
- * Request predicates, answers and fallback routes shared by every feature's {@link RouterFunction}: reading with
- * GET or HEAD, choosing JSON or HTML by {@code Accept}, answering with a body, and answering 405 with {@code Allow}.
+ * Request predicates, answers and fallback routes shared by every feature's
+ * {@link RouterFunction}: reading with GET or HEAD, choosing JSON or HTML by
+ * {@code Accept}, answering with a body, and answering 405 with {@code Allow}.
  */
 public final class Routing {
 
@@ -46,28 +47,35 @@ public final class Routing {
 
     private static final String ACCEPTED = Routing.class.getName() + ".ACCEPTED";
 
-    /** {@code Cache-Control: no-cache}, written once: {@code CacheControl} builds its value anew on every call. */
+    /**
+     * {@code Cache-Control: no-cache}, written once: {@code CacheControl} builds its
+     * value anew on every call.
+     */
     static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
 
     private Routing() {
     }
 
     /**
-     * {@code ServerResponse.ok().contentType(type).bodyValue(body)}, but with the body given as an inserter:
-     * {@code bodyValue} first copies the status and headers into an entity builder of its own, for every response.
+     * {@code ServerResponse.ok().contentType(type).bodyValue(body)}, but with the body
+     * given as an inserter: {@code bodyValue} first copies the status and headers into an
+     * entity builder of its own, for every response.
      */
     public static Mono<ServerResponse> ok(MediaType type, Object body) {
         return answer(HttpStatus.OK, type, body);
     }
 
     /**
-     * As {@link #ok}, with another status. Every answer is made fresh ({@code Cache-Control: no-cache}): a page or
-     * its JSON shows the moment it was asked for, so a browser or a cache asks again rather than reuse it. And it
-     * varies by {@code Accept}: a path answers HTML or JSON by it ({@link #prefersJson}), so a cache must not give
-     * one client's form to another.
+     * As {@link #ok}, with another status. Every answer is made fresh
+     * ({@code Cache-Control: no-cache}): a page or its JSON shows the moment it was asked
+     * for, so a browser or a cache asks again rather than reuse it. And it varies by
+     * {@code Accept}: a path answers HTML or JSON by it ({@link #prefersJson}), so a
+     * cache must not give one client's form to another.
      */
     public static Mono<ServerResponse> answer(HttpStatusCode status, MediaType type, Object body) {
-        return ServerResponse.status(status).contentType(type).header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+        return ServerResponse.status(status)
+            .contentType(type)
+            .header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
             .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
             .body(BodyInserters.fromValue(body));
     }
@@ -78,11 +86,12 @@ public final class Routing {
     }
 
     /**
-     * The media types the request's {@code Accept} header lists, most preferred first ({@code *}{@code /*} when it
-     * has none), read once per request and kept in its attributes.
-     *
+     * The media types the request's {@code Accept} header lists, most preferred first
+     * ({@code *}{@code /*} when it has none), read once per request and kept in its
+     * attributes.
      * @throws NotAcceptableStatusException if the header does not parse
-     * @throws IllegalArgumentException if it lists more media types than Spring will sort (50)
+     * @throws IllegalArgumentException if it lists more media types than Spring will sort
+     * (50)
      */
     static List<MediaType> accepted(ServerWebExchange exchange) {
         List<MediaType> accepted = exchange.getAttribute(ACCEPTED);
@@ -94,14 +103,18 @@ public final class Routing {
     }
 
     /**
-     * Matches when the client ranks JSON above HTML in {@code Accept} (by quality, then specificity).
-     * A missing, {@code *}{@code /*} or unreadable header means HTML, so browsers and plain curl get pages.
+     * Matches when the client ranks JSON above HTML in {@code Accept} (by quality, then
+     * specificity). A missing, {@code *}{@code /*} or unreadable header means HTML, so
+     * browsers and plain curl get pages.
      */
     public static RequestPredicate prefersJson() {
         return prefersOverHtml(MediaType.APPLICATION_JSON);
     }
 
-    /** Matches when the client ranks one of {@code types} above HTML in {@code Accept}, as {@link #prefersJson}. */
+    /**
+     * Matches when the client ranks one of {@code types} above HTML in {@code Accept}, as
+     * {@link #prefersJson}.
+     */
     public static RequestPredicate prefersOverHtml(MediaType... types) {
         return request -> {
             try {
@@ -124,9 +137,10 @@ public final class Routing {
     }
 
     /**
-     * Completes when the request's connection closes. A stream that runs until the client leaves ends on it: when
-     * a client leaves before the response has started, WebFlux never cancels the response body, and whatever it
-     * holds (timers, listeners) would stay until shutdown.
+     * Completes when the request's connection closes. A stream that runs until the client
+     * leaves ends on it: when a client leaves before the response has started, WebFlux
+     * never cancels the response body, and whatever it holds (timers, listeners) would
+     * stay until shutdown.
      */
     public static Mono<Void> connectionClosed(ServerRequest request) {
         Object connection = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
@@ -134,8 +148,9 @@ public final class Routing {
     }
 
     /**
-     * A route for paths that a feature serves with {@code allowed} methods only: any other method gets 405
-     * with {@code Allow}, and OPTIONS gets 204 with {@code Allow}. Add it after the feature's own routes.
+     * A route for paths that a feature serves with {@code allowed} methods only: any
+     * other method gets 405 with {@code Allow}, and OPTIONS gets 204 with {@code Allow}.
+     * Add it after the feature's own routes.
      */
     public static RouterFunction<ServerResponse> methodNotAllowed(Set<HttpMethod> allowed, String... patterns) {
         Set<HttpMethod> allow = new TreeSet<>(Comparator.comparing(HttpMethod::name));
@@ -145,14 +160,18 @@ public final class Routing {
             .map(RequestPredicates::path)
             .reduce(RequestPredicate::or)
             .orElseThrow(() -> new IllegalArgumentException("no path patterns"));
-        return RouterFunctions.route(paths, request -> request.method() == HttpMethod.OPTIONS
-                ? ServerResponse.noContent().allow(allow).build()
-                : Mono.error(new MethodNotAllowedException(request.method(), allow)));
+        return RouterFunctions.route(paths,
+                request -> request.method() == HttpMethod.OPTIONS ? ServerResponse.noContent().allow(allow).build()
+                        : Mono.error(new MethodNotAllowedException(request.method(), allow)));
     }
 
-    /** Whether the request came to the management port (Actuator), whose answers are JSON only. */
+    /**
+     * Whether the request came to the management port (Actuator), whose answers are JSON
+     * only.
+     */
     public static boolean isManagement(ServerWebExchange exchange) {
         return exchange.getApplicationContext() != null
                 && WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management");
     }
+
 }

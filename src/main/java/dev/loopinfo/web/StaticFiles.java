@@ -17,12 +17,14 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * The site's own static files under {@code classpath:/static/} (stylesheet, scripts, icon), read into memory once
- * at start-up with the time each last changed and a hash of its content, and looked up by exact path. Browsers and
- * caches keep them but ask again each time ({@code Cache-Control: no-cache}), and hear 304 while the file's
- * {@code ETag} (its content's hash) or {@code Last-Modified} still holds. Spring's default resource handler
- * serves {@code /**}: it would look every unknown path up in four class-path locations across every jar, which
- * made a 404 cost many times a page; and reading a file from its jar on every request cost more than a page.
+ * The site's own static files under {@code classpath:/static/} (stylesheet, scripts,
+ * icon), read into memory once at start-up with the time each last changed and a hash of
+ * its content, and looked up by exact path. Browsers and caches keep them but ask again
+ * each time ({@code Cache-Control: no-cache}), and hear 304 while the file's {@code ETag}
+ * (its content's hash) or {@code Last-Modified} still holds. Spring's default resource
+ * handler serves {@code /**}: it would look every unknown path up in four class-path
+ * locations across every jar, which made a 404 cost many times a page; and reading a file
+ * from its jar on every request cost more than a page.
  */
 public final class StaticFiles {
 
@@ -36,7 +38,8 @@ public final class StaticFiles {
 
     static StaticFiles of(ResourcePatternResolver resources) {
         try {
-            // "classpath:" searches the first static folder on the class path only, the application's own: a
+            // "classpath:" searches the first static folder on the class path only, the
+            // application's own: a
             // library's static files are not served, so no two files can share a path.
             return new StaticFiles(Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
                 .filter(Resource::isReadable)
@@ -58,8 +61,8 @@ public final class StaticFiles {
     }
 
     /**
-     * Sets {@code Last-Modified}, {@code ETag} and {@code Cache-Control} on the answer for one of these files
-     * ({@link #lookup} finds held files only).
+     * Sets {@code Last-Modified}, {@code ETag} and {@code Cache-Control} on the answer
+     * for one of these files ({@link #lookup} finds held files only).
      */
     void headers(Resource file, HttpHeaders headers) {
         HeldFile held = (HeldFile) file;
@@ -79,8 +82,9 @@ public final class StaticFiles {
     }
 
     /**
-     * A static file's bytes, with the name that gives its content type (a byte array has none), the time it last
-     * changed (asking a jar entry for it opens a connection to the jar) and its entity tag, each found once.
+     * A static file's bytes, with the name that gives its content type (a byte array has
+     * none), the time it last changed (asking a jar entry for it opens a connection to
+     * the jar) and its entity tag, each found once.
      */
     private static final class HeldFile extends ByteArrayResource {
 
@@ -117,9 +121,14 @@ public final class StaticFiles {
             return lastModified;
         }
 
-        /** A strong entity tag: the content's MD5 (the hash Spring's {@code ContentVersionStrategy} takes). */
+        /**
+         * A strong entity tag: the content's MD5 (the hash Spring's
+         * {@code ContentVersionStrategy} takes).
+         */
         String etag() {
             return etag;
         }
+
     }
+
 }

@@ -14,12 +14,18 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Wires pages (records rendered by templates compiled at build time), the static files and the error pages. */
+/**
+ * Wires pages (records rendered by templates compiled at build time), the static files
+ * and the error pages.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration {
 
-    /** Page records ({@code @JStache}) are written as HTML by their templates, compiled at build time. */
+    /**
+     * Page records ({@code @JStache}) are written as HTML by their templates, compiled at
+     * build time.
+     */
     @Bean
     CodecCustomizer pageEncoder() {
         return codecs -> codecs.customCodecs().register(new PageEncoder());
@@ -31,22 +37,27 @@ class WebConfiguration {
     }
 
     /**
-     * The static files by exact path, with the headers a browser revalidates them by ({@link StaticFiles#headers});
-     * Boot's own resource handler for {@code /**} is off ({@code spring.web.resources.add-mappings: false}).
+     * The static files by exact path, with the headers a browser revalidates them by
+     * ({@link StaticFiles#headers}); Boot's own resource handler for {@code /**} is off
+     * ({@code spring.web.resources.add-mappings: false}).
      */
     @Bean
     RouterFunction<ServerResponse> staticFileRouter(StaticFiles files) {
         return RouterFunctions.resources(files::lookup, files::headers);
     }
 
-    /** Ordered before WebFlux's own status handler, as Boot orders the handler it replaces. */
+    /**
+     * Ordered before WebFlux's own status handler, as Boot orders the handler it
+     * replaces.
+     */
     @Bean
     @Order(-1)
-    ErrorPages errorPages(ErrorAttributes errorAttributes, WebProperties webProperties,
-            ServerCodecConfigurer codecs, ApplicationContext context) {
+    ErrorPages errorPages(ErrorAttributes errorAttributes, WebProperties webProperties, ServerCodecConfigurer codecs,
+            ApplicationContext context) {
         ErrorPages errorPages = new ErrorPages(errorAttributes, webProperties, context);
         errorPages.setMessageWriters(codecs.getWriters());
         errorPages.setMessageReaders(codecs.getReaders());
         return errorPages;
     }
+
 }

@@ -8,7 +8,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.support.ServerTest;
 
-/** {@code loopinfo.api-docs.enabled=false} takes the document away, and only the document. */
+/**
+ * {@code loopinfo.api-docs.enabled=false} takes the document away, and only the document.
+ */
 @ServerTest
 @TestPropertySource(properties = "loopinfo.api-docs.enabled=false")
 class ApiDocsOffTest {
@@ -22,4 +24,5 @@ class ApiDocsOffTest {
         client.get().uri("/v3/api-docs.yaml").exchange().expectStatus().isNotFound();
         client.get().uri("/").exchange().expectStatus().isOk();
     }
+
 }

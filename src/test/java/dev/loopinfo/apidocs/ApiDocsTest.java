@@ -46,4 +46,5 @@ class ApiDocsTest {
             .findFirst()
             .orElseThrow();
     }
+
 }

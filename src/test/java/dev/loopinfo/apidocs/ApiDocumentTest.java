@@ -33,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The OpenAPI document against what the application serves: every route the routers serve is listed and every
- * operation listed is served, and each operation's example gets an answer the document allows, checked by a real
- * validator. Every request the rest of the suite sends is held to the document after the class that sent it
+ * The OpenAPI document against what the application serves: every route the routers serve
+ * is listed and every operation listed is served, and each operation's example gets an
+ * answer the document allows, checked by a real validator. Every request the rest of the
+ * suite sends is held to the document after the class that sent it
  * ({@code AnswersAsDocumented}).
  */
 class ApiDocumentTest {
@@ -58,21 +59,31 @@ class ApiDocumentTest {
     void everyRouteServedIsDocumentedAndEveryOperationDocumentedIsServed() {
         Set<String> served = new TreeSet<>();
         context.getBeansOfType(RouterFunction.class).values().forEach(router -> router.accept(new Routes(served)));
-        context.getBeansOfType(SimpleUrlHandlerMapping.class).values()
+        context.getBeansOfType(SimpleUrlHandlerMapping.class)
+            .values()
             .forEach(mapping -> mapping.getUrlMap().keySet().forEach(path -> served.add("GET " + path)));
         context.getBean(StaticFiles.class).paths().forEach(path -> served.add("GET " + path));
-        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping -> mapping
-            .getHandlerMethods().keySet().forEach(mapped -> mapped.getMethodsCondition().getMethods()
-                .forEach(method -> mapped.getPatternsCondition().getPatterns()
-                    .forEach(pattern -> served.add(method.name() + " " + pattern.getPatternString())))));
+        context.getBeansOfType(RequestMappingHandlerMapping.class)
+            .values()
+            .forEach(mapping -> mapping.getHandlerMethods()
+                .keySet()
+                .forEach(mapped -> mapped.getMethodsCondition()
+                    .getMethods()
+                    .forEach(method -> mapped.getPatternsCondition()
+                        .getPatterns()
+                        .forEach(pattern -> served.add(method.name() + " " + pattern.getPatternString())))));
 
         Set<String> documented = new TreeSet<>();
-        JSON.readTree(document()).get("paths").properties().forEach(path -> operations(path.getValue())
-            .forEach(operation -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+        JSON.readTree(document())
+            .get("paths")
+            .properties()
+            .forEach(path -> operations(path.getValue())
+                .forEach(operation -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
 
         assertThat(documented).as("operations in /v3/api-docs").containsExactlyElementsOf(served);
-        assertThat(served).as("routes served").contains("GET /", "GET /hello/{name}", "POST /echo", "GET /ws/echo",
-                "GET /css/loopinfo.css", "GET /v3/api-docs.yaml");
+        assertThat(served).as("routes served")
+            .contains("GET /", "GET /hello/{name}", "POST /echo", "GET /ws/echo", "GET /css/loopinfo.css",
+                    "GET /v3/api-docs.yaml");
     }
 
     @Test
@@ -84,20 +95,29 @@ class ApiDocumentTest {
         assertThat(JSON.readTree(document()).at("/info/version").asString()).as("the build's version")
             .isEqualTo(context.getBean(BuildProperties.class).getVersion());
         assertThat(JSON.readTree(document()).at("/paths/~1delay~1{seconds}/get/parameters/0/schema/maximum").asInt())
-            .as("loopinfo.testbed.max-delay, in seconds").isEqualTo(2);
+            .as("loopinfo.testbed.max-delay, in seconds")
+            .isEqualTo(2);
     }
 
-    /** Every request the suite sends is held to the document too, after the class that sent it. */
+    /**
+     * Every request the suite sends is held to the document too, after the class that
+     * sent it.
+     */
     @Test
     void eachDocumentedOperationsExampleIsAnsweredAsTheDocumentSays() {
         assertThat(replay.brokenAnswers(examples())).as("answers the document does not allow").isEmpty();
     }
 
-    /** One request per documented operation, from its parameters' examples, so that each is replayed at least once. */
+    /**
+     * One request per documented operation, from its parameters' examples, so that each
+     * is replayed at least once.
+     */
     private List<Recorded> examples() {
         List<Recorded> examples = new ArrayList<>();
-        JSON.readTree(document()).get("paths").properties().forEach(path -> operations(path.getValue())
-            .forEach(operation -> {
+        JSON.readTree(document())
+            .get("paths")
+            .properties()
+            .forEach(path -> operations(path.getValue()).forEach(operation -> {
                 String target = path.getKey();
                 String query = "";
                 List<JsonNode> parameters = new ArrayList<>();
@@ -116,21 +136,25 @@ class ApiDocumentTest {
                 String method = operation.getKey().toUpperCase();
                 boolean body = operation.getValue().has("requestBody");
                 for (String accept : List.of("text/html", "application/json")) {
-                    examples.add(new Recorded(method, target + query, accept, body ? "text/plain" : null,
-                            body ? 5 : -1));
+                    examples
+                        .add(new Recorded(method, target + query, accept, body ? "text/plain" : null, body ? 5 : -1));
                 }
             }));
         return examples;
     }
 
-    /** A path item's operations, by method: its other fields (such as parameters all its operations share) are not. */
+    /**
+     * A path item's operations, by method: its other fields (such as parameters all its
+     * operations share) are not.
+     */
     private static List<Map.Entry<String, JsonNode>> operations(JsonNode pathItem) {
-        return pathItem.properties().stream()
-            .filter(field -> OPERATIONS.contains(field.getKey()))
-            .toList();
+        return pathItem.properties().stream().filter(field -> OPERATIONS.contains(field.getKey())).toList();
     }
 
-    /** The (method, path pattern) pairs of the routes: routes without a method (405 answers) serve nothing. */
+    /**
+     * The (method, path pattern) pairs of the routes: routes without a method (405
+     * answers) serve nothing.
+     */
     private static final class Routes implements RouterFunctions.Visitor, RequestPredicates.Visitor {
 
         private final Set<String> served;
@@ -149,7 +173,8 @@ class ApiDocumentTest {
             paths.clear();
             predicate.accept(this);
             // HEAD is GET without the body (RFC 9110): the document lists GET.
-            methods.stream().filter(method -> !method.equals("HEAD"))
+            methods.stream()
+                .filter(method -> !method.equals("HEAD"))
                 .forEach(method -> paths.forEach(path -> served.add(method + " " + path)));
         }
 
@@ -236,7 +261,10 @@ class ApiDocumentTest {
 
         @Override
         public void unknown(RequestPredicate predicate) {
-            // Accept negotiation (prefersJson) chooses between a route's HTML and JSON forms, not its path.
+            // Accept negotiation (prefersJson) chooses between a route's HTML and JSON
+            // forms, not its path.
         }
+
     }
+
 }

@@ -17,10 +17,11 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 /**
- * The chart's {@code values.yaml} shows loopinfo's settings with their values, so that a user reads and overrides
- * them in one place; each shown value must be the application's own default, or installing the chart would
- * quietly change the product. Every settings record is bound as the pod binds it, from the application.yaml the
- * chart renders, and compared with the same record bound from nothing.
+ * The chart's {@code values.yaml} shows loopinfo's settings with their values, so that a
+ * user reads and overrides them in one place; each shown value must be the application's
+ * own default, or installing the chart would quietly change the product. Every settings
+ * record is bound as the pod binds it, from the application.yaml the chart renders, and
+ * compared with the same record bound from nothing.
  */
 class ChartDefaultsTest {
 
@@ -37,13 +38,16 @@ class ChartDefaultsTest {
 
     @Test
     void aChangedValueWouldBeSeen() throws IOException {
-        Map<String, Object> chart = settings(RenderedChart.render(template -> template.set("loopinfo.greeting.delay", "2s"))
-            .applicationYaml());
+        Map<String, Object> chart = settings(
+                RenderedChart.render(template -> template.set("loopinfo.greeting.delay", "2s")).applicationYaml());
 
         assertThat(chart).isNotEqualTo(settings("{}"));
     }
 
-    /** Every loopinfo settings record, bound from this application.yaml alone: bean name → record. */
+    /**
+     * Every loopinfo settings record, bound from this application.yaml alone: bean name →
+     * record.
+     */
     private static Map<String, Object> settings(String applicationYaml) throws IOException {
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yaml",
                 new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)));
@@ -58,5 +62,7 @@ class ChartDefaultsTest {
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan("dev.loopinfo")
     static class AllSettings {
+
     }
+
 }

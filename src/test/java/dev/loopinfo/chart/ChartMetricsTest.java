@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The chart's dashboard and alerts ask only for metrics that the application really exports, checked against a
- * scrape of the running application in this same test run; the alert rules pass {@code promtool check rules}.
+ * The chart's dashboard and alerts ask only for metrics that the application really
+ * exports, checked against a scrape of the running application in this same test run; the
+ * alert rules pass {@code promtool check rules}.
  */
 @ServerTest
 class ChartMetricsTest {
@@ -55,7 +56,9 @@ class ChartMetricsTest {
         JsonNode dashboard = dashboard();
 
         assertThat(dashboard.get("uid").asString()).isEqualTo("loopinfo-event-loop");
-        List<String> titles = dashboard.get("panels").valueStream().map(panel -> panel.get("title").asString())
+        List<String> titles = dashboard.get("panels")
+            .valueStream()
+            .map(panel -> panel.get("title").asString())
             .toList();
         assertThat(titles).contains("Event-loop lag p99, by loop", "Pending tasks, by loop", "Connections",
                 "Requests per second, by route", "Errors per second, by route and status", "p99 duration, by route",
@@ -67,7 +70,8 @@ class ChartMetricsTest {
     void everyMetricTheDashboardAndAlertsUseIsExported() throws IOException {
         client.get().uri("/hello/Grafana").exchange().expectStatus().isOk();
         client.get().uri("/nowhere").exchange().expectStatus().isNotFound();
-        Set<String> exported = Scrape.of(managementPort).samples()
+        Set<String> exported = Scrape.of(managementPort)
+            .samples()
             .map(sample -> sample.split("[{ ]", 2)[0])
             .collect(Collectors.toSet());
 
@@ -87,7 +91,8 @@ class ChartMetricsTest {
                 new KubernetesSerialization().asYaml(Map.of("groups", spec.get("groups"))));
 
         Process check = new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
-            .redirectErrorStream(true).start();
+            .redirectErrorStream(true)
+            .start();
         String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -100,24 +105,33 @@ class ChartMetricsTest {
         Path promtool = RealTool.require("promtool", "prometheus");
         Files.writeString(work.resolve("rules.yaml"),
                 new KubernetesSerialization().asYaml(Map.of("groups", spec(prometheusRule()).get("groups"))));
-        String expression = alertExpressions().stream().filter(expr -> expr.contains("status=~\"5..\""))
-            .findFirst().orElseThrow();
+        String expression = alertExpressions().stream()
+            .filter(expr -> expr.contains("status=~\"5..\""))
+            .findFirst()
+            .orElseThrow();
         Matcher selector = Pattern.compile("namespace=\"([^\"]+)\",job=\"[^\"]+\"").matcher(expression);
         assertThat(selector.find()).as(expression).isTrue();
         String fired = """
-                  - exp_labels: {severity: critical, namespace: %s}
-                    exp_annotations:
-                      summary: loopinfo answers too many requests with 5xx
-                      description: 50%% of requests in %1$s failed with 5xx.""".formatted(selector.group(1));
+                - exp_labels: {severity: critical, namespace: %s}
+                  exp_annotations:
+                    summary: loopinfo answers too many requests with 5xx
+                    description: 50%% of requests in %1$s failed with 5xx.""".formatted(selector.group(1));
 
-        // One request a second answered 200 and one answered 503, for 20 minutes: half the answers are 5xx.
+        // One request a second answered 200 and one answered 503, for 20 minutes: half
+        // the answers are 5xx.
         assertThat(run(promtool, promtoolTest(selector.group(), "/status/{code}", " []")))
-            .as("503s that /status/503 was asked for fire nothing").isEmpty();
-        assertThat(run(promtool, promtoolTest(selector.group(), "/hello/{name}", "\n" + fired.indent(10).stripTrailing())))
-            .as("real 503s fire the alert").isEmpty();
+            .as("503s that /status/503 was asked for fire nothing")
+            .isEmpty();
+        assertThat(
+                run(promtool, promtoolTest(selector.group(), "/hello/{name}", "\n" + fired.indent(10).stripTrailing())))
+            .as("real 503s fire the alert")
+            .isEmpty();
     }
 
-    /** A promtool rules test: {@code uri} answered 503 half the time, and the server-error alerts expected. */
+    /**
+     * A promtool rules test: {@code uri} answered 503 half the time, and the server-error
+     * alerts expected.
+     */
     private String promtoolTest(String selector, String uri, String expectedAlerts) {
         return """
                 rule_files: [rules.yaml]
@@ -136,23 +150,29 @@ class ChartMetricsTest {
                 """.formatted(selector, uri, expectedAlerts);
     }
 
-    /** Runs {@code promtool test rules}: nothing when the test passes, promtool's report of what differed otherwise. */
+    /**
+     * Runs {@code promtool test rules}: nothing when the test passes, promtool's report
+     * of what differed otherwise.
+     */
     private String run(Path promtool, String test) throws IOException, InterruptedException {
         Path file = Files.writeString(work.resolve("test.yaml"), test);
         Process process = new ProcessBuilder(promtool.toString(), "test", "rules", file.toString())
-            .redirectErrorStream(true).start();
+            .redirectErrorStream(true)
+            .start();
         String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return (process.exitValue() == 0) ? "" : report;
     }
 
     private static JsonNode dashboard() throws IOException {
-        return JsonMapper.builder().build()
+        return JsonMapper.builder()
+            .build()
             .readTree(Files.readString(RenderedChart.CHART.resolve("files/dashboard.json")));
     }
 
     private static List<String> expressions(JsonNode dashboard) {
-        return dashboard.get("panels").valueStream()
+        return dashboard.get("panels")
+            .valueStream()
             .flatMap(panel -> panel.has("targets") ? panel.get("targets").valueStream() : Stream.empty())
             .map(target -> target.get("expr").asString())
             .toList();
@@ -187,4 +207,5 @@ class ChartMetricsTest {
         }
         return names;
     }
+
 }

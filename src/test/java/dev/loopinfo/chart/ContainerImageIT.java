@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.loopinfo.support.RealTool;
 
 /**
- * The image runs under the chart's own settings: the pod's security context (numeric non-root user, read-only root
- * filesystem, a tmpfs /tmp, no capabilities, no privilege escalation), its memory limit, the chart's environment and
- * its rendered ConfigMap, and it starts from the AOT cache its training run wrote, with Spring AOT. No registry is
- * reachable here, so the image is built offline on a locally made base image ({@code src/image/build-offline.sh},
- * which runs the same {@code src/image/build.sh} as a registry build) and run by podman.
+ * The image runs under the chart's own settings: the pod's security context (numeric
+ * non-root user, read-only root filesystem, a tmpfs /tmp, no capabilities, no privilege
+ * escalation), its memory limit, the chart's environment and its rendered ConfigMap, and
+ * it starts from the AOT cache its training run wrote, with Spring AOT. No registry is
+ * reachable here, so the image is built offline on a locally made base image
+ * ({@code src/image/build-offline.sh}, which runs the same {@code src/image/build.sh} as
+ * a registry build) and run by podman.
  */
 class ContainerImageIT {
 
@@ -76,8 +78,8 @@ class ContainerImageIT {
     void theImageServesPagesAndProbesUnderTheChartsSecuritySettings() throws Exception {
         int http = freePort();
         int management = freePort();
-        RenderedChart chart = RenderedChart.render(template -> template.set("ports.http", http)
-            .set("ports.management", management));
+        RenderedChart chart = RenderedChart
+            .render(template -> template.set("ports.http", http).set("ports.management", management));
         Container pod = startAsThePod(chart, management);
         assertThat(get(management, "/actuator/health/startup")).contains("\"status\":\"UP\"");
         assertThat(get(management, "/actuator/health/liveness")).contains("\"status\":\"UP\"");
@@ -86,9 +88,11 @@ class ContainerImageIT {
         assertThat(get(http, "/hello/x")).contains("<h1>Hello, x!</h1>");
         assertThat(get(http, "/css/loopinfo.css")).as("static files found in the image's layout").startsWith(":root {");
 
-        // Under that limit the JVM on its own would pick the Serial collector and a quarter of it for the heap.
+        // Under that limit the JVM on its own would pick the Serial collector and a
+        // quarter of it for the heap.
         assertThat(get(management, "/actuator/metrics/jvm.memory.max")).as("G1's memory pools")
-            .contains("\"G1 Old Gen\"").doesNotContain("\"Tenured Gen\"");
+            .contains("\"G1 Old Gen\"")
+            .doesNotContain("\"Tenured Gen\"");
         String jvmOptions = chart.environment("JAVA_TOOL_OPTIONS");
         double heapShare = Double.parseDouble(jvmOptions.replaceAll(".*-XX:MaxRAMPercentage=([0-9.]+).*", "$1")) / 100;
         String heapMax = get(management, "/actuator/metrics/jvm.memory.max?tag=area:heap");
@@ -99,7 +103,8 @@ class ContainerImageIT {
         Process logs = run("logs", List.of("src/image/podman.sh", "logs", container), Duration.ofSeconds(30));
         assertThat(log("logs")).as("structured JSON logging, as the chart configures it")
             .containsPattern("(?m)^\\{.*\"message\":\"loopinfo started at http://localhost:" + http)
-            .as("a start that warns of nothing: no JVM warning, no WARN").doesNotContain("WARNING:", "\"WARN\"");
+            .as("a start that warns of nothing: no JVM warning, no WARN")
+            .doesNotContain("WARNING:", "\"WARN\"");
         assertThat(logs.exitValue()).isZero();
     }
 
@@ -108,12 +113,15 @@ class ContainerImageIT {
         Process inspect = run("inspect", List.of("src/image/podman.sh", "image", "inspect", "--format",
                 "{{.Config.User}} {{json .Config.Entrypoint}}", IMAGE), Duration.ofSeconds(30));
         assertThat(inspect.exitValue()).as(log("inspect")).isZero();
-        assertThat(log("inspect")).as("the image's user and entrypoint").startsWith("65532:65532 ")
+        assertThat(log("inspect")).as("the image's user and entrypoint")
+            .startsWith("65532:65532 ")
             .contains("\"-XX:AOTCache=/app/loopinfo.aot\"", "\"-Dspring.aot.enabled=true\"",
                     "\"--enable-native-access=ALL-UNNAMED\"");
 
-        // The image's own command under the chart's settings, stopped once the context is refreshed. With
-        // -XX:AOTMode=on the JVM refuses to start unless it can use the cache it is given.
+        // The image's own command under the chart's settings, stopped once the context is
+        // refreshed. With
+        // -XX:AOTMode=on the JVM refuses to start unless it can use the cache it is
+        // given.
         RenderedChart chart = RenderedChart.render();
         Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         List<String> command = runAsThePod(pod);
@@ -121,12 +129,15 @@ class ContainerImageIT {
                 + " -XX:AOTMode=on -Xlog:class+load=info -Dspring.context.exit=onRefresh", IMAGE));
         Process start = run("cache", command, Duration.ofMinutes(2));
         assertThat(start.exitValue()).as(log("cache")).isZero();
-        assertThat(log("cache")).as("the application's classes come from the image's AOT cache, its beans from Spring AOT")
+        assertThat(log("cache"))
+            .as("the application's classes come from the image's AOT cache, its beans from Spring AOT")
             .contains("dev.loopinfo.LoopinfoApplication source: shared objects file")
             .contains("dev.loopinfo.greeting.GreetingHandler source: shared objects file")
-            // Loaded only to render a 404: in the cache because its training run served the warm-up's requests.
+            // Loaded only to render a 404: in the cache because its training run served
+            // the warm-up's requests.
             .contains("dev.loopinfo.web.NotFoundPageRenderer source: shared objects file")
-            // Loaded only by a greeting and a scrape, which the training run asks for after the warm-up.
+            // Loaded only by a greeting and a scrape, which the training run asks for
+            // after the warm-up.
             .contains("dev.loopinfo.greeting.GreetingRenderer source: shared objects file")
             .contains("io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter source: shared objects file")
             .contains("Starting AOT-processed LoopinfoApplication");
@@ -169,8 +180,9 @@ class ContainerImageIT {
     }
 
     /**
-     * Starts the image as the chart's pod: its security context, memory limit and environment, its rendered
-     * ConfigMap mounted at /config, and waits until it is ready on the management port.
+     * Starts the image as the chart's pod: its security context, memory limit and
+     * environment, its rendered ConfigMap mounted at /config, and waits until it is ready
+     * on the management port.
      */
     private Container startAsThePod(RenderedChart chart, int management) throws Exception {
         Container pod = chart.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -183,19 +195,28 @@ class ContainerImageIT {
 
         List<String> command = runAsThePod(pod);
         command.addAll(List.of("-d", "-v", config + ":/config:ro"));
-        pod.getEnv().stream().filter(variable -> variable.getValue() != null)
+        pod.getEnv()
+            .stream()
+            .filter(variable -> variable.getValue() != null)
             .forEach(variable -> command.addAll(List.of("-e", variable.getName() + "=" + variable.getValue())));
-        command.addAll(List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7",
-                IMAGE));
+        command.addAll(
+                List.of("-e", "POD_NAME=loopinfo-abc12", "-e", "POD_NAMESPACE=shop", "-e", "NODE_NAME=node-7", IMAGE));
         Process start = run("run", command, Duration.ofMinutes(1));
         assertThat(start.exitValue()).as(log("run")).isZero();
 
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(
-                () -> assertThat(get(management, "/actuator/health/readiness")).contains("\"status\":\"UP\""));
+        Awaitility.await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofMillis(500))
+            .ignoreExceptions()
+            .untilAsserted(
+                    () -> assertThat(get(management, "/actuator/health/readiness")).contains("\"status\":\"UP\""));
         return pod;
     }
 
-    /** {@code podman run} as the chart runs the pod: its security context, its memory limit, a tmpfs /tmp. */
+    /**
+     * {@code podman run} as the chart runs the pod: its security context, its memory
+     * limit, a tmpfs /tmp.
+     */
     private List<String> runAsThePod(Container pod) {
         List<String> command = new ArrayList<>(List.of("src/image/podman.sh", "run", "--name", container));
         command.addAll(securityOptions(pod.getSecurityContext()));
@@ -209,8 +230,8 @@ class ContainerImageIT {
 
     /** The container security context, as podman options. */
     private static List<String> securityOptions(SecurityContext security) {
-        List<String> options = new ArrayList<>(List.of("--user",
-                security.getRunAsUser() + ":" + security.getRunAsGroup()));
+        List<String> options = new ArrayList<>(
+                List.of("--user", security.getRunAsUser() + ":" + security.getRunAsGroup()));
         if (Boolean.TRUE.equals(security.getReadOnlyRootFilesystem())) {
             options.add("--read-only");
         }
@@ -222,14 +243,20 @@ class ContainerImageIT {
     }
 
     private int status(int port, String method, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode();
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .body();
     }
 
     /** Runs a command, its output kept for {@link #log(String)} under the given name. */
@@ -255,4 +282,5 @@ class ContainerImageIT {
             return socket.getLocalPort();
         }
     }
+
 }

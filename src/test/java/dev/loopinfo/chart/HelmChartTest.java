@@ -34,7 +34,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Helm chart, linted and rendered by real Helm, checked the way a careful reviewer would. */
+/**
+ * The Helm chart, linted and rendered by real Helm, checked the way a careful reviewer
+ * would.
+ */
 class HelmChartTest {
 
     private static final Path VALUES = Path.of("src", "test", "resources", "chart");
@@ -116,7 +119,8 @@ class HelmChartTest {
                       intervall: 15s
                 """);
 
-        assertThat(misspelt.unknownFields()).containsExactly("ServiceMonitor/typo: unknown field spec.endpoints.intervall");
+        assertThat(misspelt.unknownFields())
+            .containsExactly("ServiceMonitor/typo: unknown field spec.endpoints.intervall");
     }
 
     @Test
@@ -128,7 +132,8 @@ class HelmChartTest {
 
         assertThat(service.getSpec().getPorts()).extracting(port -> port.getName())
             .contains((String) endpoint.get("port"));
-        assertThat(endpoint).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus")
+        assertThat(endpoint).containsEntry("port", "management")
+            .containsEntry("path", "/actuator/prometheus")
             .containsEntry("interval", "15s");
         assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(matchLabels(monitor));
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
@@ -196,15 +201,18 @@ class HelmChartTest {
     void theJvmGetsAnExplicitCollectorAndAHeapSizedFromTheLimit() {
         assertThat(RenderedChart.render().environment("JAVA_TOOL_OPTIONS"))
             .isEqualTo("-XX:+UseG1GC -XX:MaxRAMPercentage=45 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError");
-        assertThat(RenderedChart.render(template -> template.set("jvm.gc", "Z")
-            .set("jvm.maxRAMPercentage", "70").set("jvm.extraOptions", "-Xss512k")).environment("JAVA_TOOL_OPTIONS"))
-            .isEqualTo("-XX:+UseZGC -XX:MaxRAMPercentage=70 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Xss512k");
+        assertThat(RenderedChart
+            .render(template -> template.set("jvm.gc", "Z")
+                .set("jvm.maxRAMPercentage", "70")
+                .set("jvm.extraOptions", "-Xss512k"))
+            .environment("JAVA_TOOL_OPTIONS")).isEqualTo(
+                    "-XX:+UseZGC -XX:MaxRAMPercentage=70 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -Xss512k");
     }
 
     @Test
     void settingsReachSpringThroughTheConfigMap() {
-        RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.greeting.delay", "2s")
-            .set("ports.http", "9090"));
+        RenderedChart chart = RenderedChart
+            .render(template -> template.set("loopinfo.greeting.delay", "2s").set("ports.http", "9090"));
 
         assertThat(chart.applicationYaml()).contains("delay: 2s", "port: 9090", "console: ecs");
         assertThat(container(chart).getEnv()).anySatisfy(variable -> {
@@ -218,8 +226,8 @@ class HelmChartTest {
 
     @Test
     void everyGroupOfLoopinfoSettingsCanBeSet() {
-        RenderedChart chart = RenderedChart.render(template -> template.set("loopinfo.http.maxConnections", "5000")
-            .set("loopinfo.lessons.sleep", "2s"));
+        RenderedChart chart = RenderedChart.render(
+                template -> template.set("loopinfo.http.maxConnections", "5000").set("loopinfo.lessons.sleep", "2s"));
 
         assertThat(chart.applicationYaml()).contains("maxConnections: 5000", "sleep: 2s");
     }
@@ -227,26 +235,33 @@ class HelmChartTest {
     @Test
     void thePipelineControlsCanBeTurnedOff() {
         assertThat(RenderedChart.render().applicationYaml()).doesNotContain("access:");
-        assertThat(RenderedChart.render(template -> template.set("actuator.pipelineControls", "false"))
-            .applicationYaml()).containsPattern("endpoint:\\s+pipeline:\\s+access: read-only");
+        assertThat(
+                RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")).applicationYaml())
+            .containsPattern("endpoint:\\s+pipeline:\\s+access: read-only");
     }
 
     @Test
     void theTestBedControlsCanBeTurnedOffWithThePipelineControls() {
-        String both = RenderedChart.render(template -> template.set("actuator.pipelineControls", "false")
-            .set("testbed.controls.enabled", "false")).applicationYaml();
-        assertThat(both).containsPattern("pipeline:\\s+access: read-only").containsPattern("readiness:\\s+access: none")
+        String both = RenderedChart.render(
+                template -> template.set("actuator.pipelineControls", "false").set("testbed.controls.enabled", "false"))
+            .applicationYaml();
+        assertThat(both).containsPattern("pipeline:\\s+access: read-only")
+            .containsPattern("readiness:\\s+access: none")
             .containsPattern("faults:\\s+access: none");
     }
 
     @Test
     void aReleaseCanStartWithFaultsOn() {
         assertThat(RenderedChart.render().applicationYaml()).doesNotContain("fault");
-        String faulty = RenderedChart.render(template -> template.set("faults.rate", 0.25)
-            .set("faults.status", 503).set("faults.latency", "200ms").set("faults.jitter", "50ms")).applicationYaml();
+        String faulty = RenderedChart
+            .render(template -> template.set("faults.rate", 0.25)
+                .set("faults.status", 503)
+                .set("faults.latency", "200ms")
+                .set("faults.jitter", "50ms"))
+            .applicationYaml();
         assertThat(faulty).contains("faultRate: 0.25", "faultStatus: 503", "faultLatency: 200ms", "faultJitter: 50ms");
-        assertThat(RenderedChart.render(template -> template.set("faults.rate", 1)
-            .set("faults.latency", "1s")).applicationYaml()).contains("faultRate: 1", "faultLatency: 1s").doesNotContain("faultStatus");
+        assertThat(RenderedChart.render(template -> template.set("faults.rate", 1).set("faults.latency", "1s"))
+            .applicationYaml()).contains("faultRate: 1", "faultLatency: 1s").doesNotContain("faultStatus");
     }
 
     @Test
@@ -278,7 +293,15 @@ class HelmChartTest {
 
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isEqualTo("loopinfo-tls");
-        assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getPort()
+        assertThat(ingress.getSpec()
+            .getRules()
+            .get(0)
+            .getHttp()
+            .getPaths()
+            .get(0)
+            .getBackend()
+            .getService()
+            .getPort()
             .getName()).isEqualTo("http");
         assertThat(route.getSpec().getRules().get(0).getBackendRefs().get(0).getPort()).isEqualTo(80);
         assertThat(route.getSpec().getParentRefs().get(0).getName()).isEqualTo("public");
@@ -299,7 +322,8 @@ class HelmChartTest {
 
     @Test
     void theHelmTestPodChecksThePagesAndTheTestBed() throws IOException {
-        // helm-java renders manifests without hooks, so this reads the hook's template; strict lint renders it.
+        // helm-java renders manifests without hooks, so this reads the hook's template;
+        // strict lint renders it.
         String testPod = Files.readString(RenderedChart.CHART.resolve("templates/tests/test-pages.yaml"));
 
         assertThat(testPod).contains("helm.sh/hook: test", "{{- if .Values.tests.enabled -}}",
@@ -319,8 +343,14 @@ class HelmChartTest {
     }
 
     private static String dryRunNotes() {
-        return new Helm(RenderedChart.CHART).install().withName("demo").withNamespace("shop")
-            .withKubeVersion("1.32.0").clientOnly().dryRun().call().getOutput();
+        return new Helm(RenderedChart.CHART).install()
+            .withName("demo")
+            .withNamespace("shop")
+            .withKubeVersion("1.32.0")
+            .clientOnly()
+            .dryRun()
+            .call()
+            .getOutput();
     }
 
     @ParameterizedTest
@@ -340,14 +370,20 @@ class HelmChartTest {
 
         assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(podLabels).containsAllEntriesOf(chart.one(Service.class).getSpec().getSelector());
-        chart.all(PodDisruptionBudget.class).forEach(
-                budget -> assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels()));
-        chart.all(NetworkPolicy.class).forEach(
-                policy -> assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels()));
-        chart.all(HorizontalPodAutoscaler.class).forEach(hpa -> assertThat(hpa.getSpec().getScaleTargetRef().getName())
-            .isEqualTo(deployment.getMetadata().getName()));
-        deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().forEach(
-                spread -> assertThat(podLabels).containsAllEntriesOf(spread.getLabelSelector().getMatchLabels()));
+        chart.all(PodDisruptionBudget.class)
+            .forEach(budget -> assertThat(podLabels)
+                .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels()));
+        chart.all(NetworkPolicy.class)
+            .forEach(policy -> assertThat(podLabels)
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels()));
+        chart.all(HorizontalPodAutoscaler.class)
+            .forEach(hpa -> assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                .isEqualTo(deployment.getMetadata().getName()));
+        deployment.getSpec()
+            .getTemplate()
+            .getSpec()
+            .getTopologySpreadConstraints()
+            .forEach(spread -> assertThat(podLabels).containsAllEntriesOf(spread.getLabelSelector().getMatchLabels()));
     }
 
     private static void assertProbesUseContainerPorts(RenderedChart chart) {
@@ -366,7 +402,11 @@ class HelmChartTest {
     }
 
     private static String configChecksum(RenderedChart chart) {
-        return chart.one(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations()
+        return chart.one(Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations()
             .get("checksum/config");
     }
 
@@ -381,4 +421,5 @@ class HelmChartTest {
         Map<String, Object> spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
         return (Map<String, String>) ((Map<String, Object>) spec.get("selector")).get("matchLabels");
     }
+
 }

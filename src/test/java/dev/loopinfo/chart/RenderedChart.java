@@ -22,28 +22,38 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * The chart rendered by real Helm (in-process, offline), read into fabric8's Kubernetes models. Fabric8 keeps
- * fields it does not know in {@code additionalProperties} instead of failing, and kinds it does not know as
- * {@link GenericKubernetesResource}; {@link #unknownFields} reports both, so a typo in a template is caught.
+ * The chart rendered by real Helm (in-process, offline), read into fabric8's Kubernetes
+ * models. Fabric8 keeps fields it does not know in {@code additionalProperties} instead
+ * of failing, and kinds it does not know as {@link GenericKubernetesResource};
+ * {@link #unknownFields} reports both, so a typo in a template is caught.
  */
 record RenderedChart(String yaml, List<HasMetadata> objects) {
 
     static final Path CHART = Path.of("helm", "loopinfo");
 
-    /** Custom resources without a fabric8 model, checked field by field against what the chart may write. */
-    private static final Map<String, Set<String>> CUSTOM_RESOURCE_FIELDS = Map.of(
-            "ServiceMonitor", Set.of("apiVersion", "kind", "metadata", "spec", "spec.selector", "spec.namespaceSelector",
+    /**
+     * Custom resources without a fabric8 model, checked field by field against what the
+     * chart may write.
+     */
+    private static final Map<String, Set<String>> CUSTOM_RESOURCE_FIELDS = Map.of("ServiceMonitor",
+            Set.of("apiVersion", "kind", "metadata", "spec", "spec.selector", "spec.namespaceSelector",
                     "spec.endpoints", "spec.endpoints.port", "spec.endpoints.path", "spec.endpoints.interval",
                     "spec.endpoints.scrapeTimeout", "spec.selector.matchLabels", "spec.namespaceSelector.matchNames"),
-            "PrometheusRule", Set.of("apiVersion", "kind", "metadata", "spec", "spec.groups", "spec.groups.name",
-                    "spec.groups.rules", "spec.groups.rules.alert", "spec.groups.rules.expr", "spec.groups.rules.for",
+            "PrometheusRule",
+            Set.of("apiVersion", "kind", "metadata", "spec", "spec.groups", "spec.groups.name", "spec.groups.rules",
+                    "spec.groups.rules.alert", "spec.groups.rules.expr", "spec.groups.rules.for",
                     "spec.groups.rules.labels", "spec.groups.rules.annotations"));
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    /** Renders the chart as release {@code demo} in namespace {@code shop}, with the given values. */
+    /**
+     * Renders the chart as release {@code demo} in namespace {@code shop}, with the given
+     * values.
+     */
     static RenderedChart render(Consumer<TemplateCommand> values) {
-        TemplateCommand template = new Helm(CHART).template().withName("demo").withNamespace("shop")
+        TemplateCommand template = new Helm(CHART).template()
+            .withName("demo")
+            .withNamespace("shop")
             .withKubeVersion("1.32.0");
         values.accept(template);
         return of(template.call());
@@ -74,9 +84,18 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return found.get(0);
     }
 
-    /** The value the Deployment's container gets for an environment variable with a literal value. */
+    /**
+     * The value the Deployment's container gets for an environment variable with a
+     * literal value.
+     */
     String environment(String name) {
-        return one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        return one(Deployment.class).getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv()
+            .stream()
             .filter(variable -> variable.getName().equals(name))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no environment variable " + name))
@@ -109,7 +128,10 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return objects.stream().map(HasMetadata::getKind).sorted().toList();
     }
 
-    /** Every field a model did not recognise, and every kind without a model that the chart is not known to use. */
+    /**
+     * Every field a model did not recognise, and every kind without a model that the
+     * chart is not known to use.
+     */
     List<String> unknownFields() {
         List<String> problems = new ArrayList<>();
         for (HasMetadata object : objects) {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The image can be built from a source archive (a release tarball, a CI that exports sources): the tracked files
- * copied without {@code .git}, built with Jib as {@code src/image/build.sh} builds, on an empty base so that no
- * registry is needed. Its revision label then says {@code unknown}.
+ * The image can be built from a source archive (a release tarball, a CI that exports
+ * sources): the tracked files copied without {@code .git}, built with Jib as
+ * {@code src/image/build.sh} builds, on an empty base so that no registry is needed. Its
+ * revision label then says {@code unknown}.
  */
 class SourceArchiveImageIT {
 
@@ -39,9 +40,10 @@ class SourceArchiveImageIT {
         }
         assertThat(sources.resolve(".git")).doesNotExist();
 
-        run(sources, List.of("./mvnw", "-B", "-q", "-Dmaven.test.skip=true", "package",
-                "com.google.cloud.tools:jib-maven-plugin:3.5.2:buildTar", "-Dimage.base=scratch",
-                "-Dimage=loopinfo:archive", "-Djib.outputPaths.tar=target/image.tar"));
+        run(sources,
+                List.of("./mvnw", "-B", "-q", "-Dmaven.test.skip=true", "package",
+                        "com.google.cloud.tools:jib-maven-plugin:3.5.2:buildTar", "-Dimage.base=scratch",
+                        "-Dimage=loopinfo:archive", "-Djib.outputPaths.tar=target/image.tar"));
         Path layout = Files.createDirectory(work.resolve("layout"));
         run(layout, List.of("tar", "-xf", sources.resolve("target/image.tar").toString()));
 
@@ -67,4 +69,5 @@ class SourceArchiveImageIT {
         assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
         return output;
     }
+
 }

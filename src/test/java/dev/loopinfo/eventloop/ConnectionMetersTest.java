@@ -22,9 +22,9 @@ import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.Scrape;
 
 /**
- * The app port's connection gauges follow connections and requests exactly: up as connections open and requests
- * start, down as responses end, clients leave mid-request and connections close; and each on its own loop, for the
- * loops' page.
+ * The app port's connection gauges follow connections and requests exactly: up as
+ * connections open and requests start, down as responses end, clients leave mid-request
+ * and connections close; and each on its own loop, for the loops' page.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "loopinfo.greeting.delay=2s", "loopinfo.pipeline.enabled=false" })
@@ -105,7 +105,10 @@ class ConnectionMetersTest {
 
     /** Open connections by loop, the loops with none left out. */
     private Map<String, Long> onLoops() {
-        return loops.now().loops().stream().filter(loop -> loop.openConnections() > 0)
+        return loops.now()
+            .loops()
+            .stream()
+            .filter(loop -> loop.openConnections() > 0)
             .collect(Collectors.toMap(EventLoops.Loop::name, EventLoops.Loop::openConnections));
     }
 
@@ -118,10 +121,12 @@ class ConnectionMetersTest {
     }
 
     private long gauge(String series) {
-        return Scrape.of(managementPort).samples()
+        return Scrape.of(managementPort)
+            .samples()
             .filter(sample -> sample.startsWith(series))
             .mapToLong(sample -> (long) Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no " + series + " series"));
     }
+
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** Stopped and started again (as Spring does with a paused context), the probe keeps measuring the same loops. */
+/**
+ * Stopped and started again (as Spring does with a paused context), the probe keeps
+ * measuring the same loops.
+ */
 class EventLoopLagProbeRestartTest {
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -40,8 +43,9 @@ class EventLoopLagProbeRestartTest {
 
     @Test
     void afterARestartTheSameMetersShowABlockedLoop() {
-        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(true, Duration.ofMillis(10),
-                Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
+        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(true,
+                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry,
+                scheduler);
         probe.start();
         probe.stop();
         assertThat(probe.isRunning()).isFalse();
@@ -57,16 +61,23 @@ class EventLoopLagProbeRestartTest {
         });
 
         assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges()).hasSize(2);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertThat(
-                registry.get("loopinfo.eventloop.lag.worst").gauges().stream().mapToDouble(Gauge::value).max()
-                    .orElse(0)).isGreaterThan(0.2));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(10))
+            .untilAsserted(() -> assertThat(registry.get("loopinfo.eventloop.lag.worst")
+                .gauges()
+                .stream()
+                .mapToDouble(Gauge::value)
+                .max()
+                .orElse(0)).isGreaterThan(0.2));
         probe.stop();
     }
 
     @Test
     void aDisabledProbeStaysOffWhenStartedExplicitly() {
-        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(false, Duration.ofMillis(10),
-                Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
+        EventLoopLagProbe probe = new EventLoopLagProbe(() -> loops, new EventLoopProperties(false,
+                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry,
+                scheduler);
 
         probe.start();
 
@@ -81,13 +92,16 @@ class EventLoopLagProbeRestartTest {
         EventLoopGroup second = new MultiThreadIoEventLoopGroup(2, threadsNamedLoop(), NioIoHandler.newFactory());
         AtomicReference<EventLoopGroup> current = new AtomicReference<>(first);
         EventLoopLagProbe probe = new EventLoopLagProbe(current::get, new EventLoopProperties(true,
-                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry, scheduler);
+                Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)), registry,
+                scheduler);
         try {
             probe.start();
             probe.stop();
             first.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-            // Any tick left over (due within one probe interval) meets a loop that has shut down: the probe's one
-            // thread runs its timers in order, so a timer set two intervals ahead fires after it.
+            // Any tick left over (due within one probe interval) meets a loop that has
+            // shut down: the probe's one
+            // thread runs its timers in order, so a timer set two intervals ahead fires
+            // after it.
             CountDownLatch leftOverTicksRan = new CountDownLatch(1);
             scheduler.schedule(leftOverTicksRan::countDown, 20, TimeUnit.MILLISECONDS);
             assertThat(leftOverTicksRan.await(5, TimeUnit.SECONDS)).isTrue();
@@ -104,9 +118,15 @@ class EventLoopLagProbeRestartTest {
                     Thread.onSpinWait();
                 }
             });
-            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> assertThat(
-                    registry.get("loopinfo.eventloop.lag.worst").gauges().stream().mapToDouble(Gauge::value).max()
-                        .orElse(0)).isGreaterThan(0.2));
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(registry.get("loopinfo.eventloop.lag.worst")
+                    .gauges()
+                    .stream()
+                    .mapToDouble(Gauge::value)
+                    .max()
+                    .orElse(0)).isGreaterThan(0.2));
         }
         finally {
             probe.stop();
@@ -123,4 +143,5 @@ class EventLoopLagProbeRestartTest {
         AtomicInteger count = new AtomicInteger();
         return task -> new Thread(task, "loop-" + count.incrementAndGet());
     }
+
 }

@@ -28,8 +28,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * A route that exists only in this test blocks an event loop for 300 ms; the probe must see it. It probes every
- * 10 ms here, so the lag it can see is the block less at most one probe interval.
+ * A route that exists only in this test blocks an event loop for 300 ms; the probe must
+ * see it. It probes every 10 ms here, so the lag it can see is the block less at most one
+ * probe interval.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "management.server.port=0", "loopinfo.eventloop.probe-interval=10ms" })
@@ -50,34 +51,48 @@ class EventLoopLagProbeTest {
 
     @Test
     void aBlockedLoopShowsItsLagIsNamedInAWarningAndOnTheLoopsPage(CapturedOutput output) {
-        String loop = client.get().uri("/test/block").exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        String loop = client.get()
+            .uri("/test/block")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
         Timer lag = registry.get("loopinfo.eventloop.lag").tag("loop", loop).timer();
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(lag.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(
-                    BLOCK.minus(PROBE_INTERVAL).toMillis());
-            // Logged as soon as the wait crosses the threshold, while the loop is still blocked.
+            assertThat(lag.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(BLOCK.minus(PROBE_INTERVAL).toMillis());
+            // Logged as soon as the wait crosses the threshold, while the loop is still
+            // blocked.
             assertThat(output).containsPattern("WARN .* Event loop " + loop
                     + " is blocked: a task waited ([2-9]\\d\\d) ms to run \\(threshold 200 ms\\)");
         });
 
         // The loops' view shows it too, in that loop's last minute.
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/loops")
-            .accept(MediaType.APPLICATION_JSON)
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(5))
+            .untilAsserted(() -> client.get()
+                .uri("/loops")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.probing")
+                .isEqualTo(true)
+                .jsonPath("$.loops[?(@.name == '%s')].worstMillis".formatted(loop))
+                .value(worst -> assertThat(worst.toString()).matches("\\[([2-9]\\d\\d|\\d{4,})\\..*\\]"))
+                .jsonPath("$.loops[?(@.name == '%s')].lastMinuteMillis.length()".formatted(loop))
+                .isEqualTo(List.of(60)));
+        assertThat(client.get()
+            .uri("/loops")
             .exchange()
-            .expectStatus().isOk()
-            .expectBody()
-            .jsonPath("$.probing").isEqualTo(true)
-            .jsonPath("$.loops[?(@.name == '%s')].worstMillis".formatted(loop))
-            .value(worst -> assertThat(worst.toString()).matches("\\[([2-9]\\d\\d|\\d{4,})\\..*\\]"))
-            .jsonPath("$.loops[?(@.name == '%s')].lastMinuteMillis.length()".formatted(loop))
-            .isEqualTo(List.of(60)));
-        assertThat(client.get().uri("/loops").exchange()
-            .expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody())
-            .containsPattern("<h2>" + loop + " <span class=\"state (recovered|blocked)\"");
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody()).containsPattern("<h2>" + loop + " <span class=\"state (recovered|blocked)\"");
     }
 
     @Test
@@ -90,7 +105,10 @@ class EventLoopLagProbeTest {
         });
     }
 
-    /** Busy for {@link #BLOCK} on the event loop that serves it, the way a heavy computation would be. */
+    /**
+     * Busy for {@link #BLOCK} on the event loop that serves it, the way a heavy
+     * computation would be.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class BlockingRoute {
 
@@ -102,9 +120,12 @@ class EventLoopLagProbeTest {
                 while (System.nanoTime() < until) {
                     spins++;
                 }
-                return ServerResponse.ok().header("X-Spins", Long.toString(spins))
+                return ServerResponse.ok()
+                    .header("X-Spins", Long.toString(spins))
                     .bodyValue(Thread.currentThread().getName());
             }).build();
         }
+
     }
+
 }

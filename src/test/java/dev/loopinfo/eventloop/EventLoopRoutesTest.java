@@ -24,10 +24,15 @@ class EventLoopRoutesTest {
 
     @Test
     void theJsonListsEveryLoopOfTheAppServerWithAMinuteOfLag() {
-        EventLoops.Snapshot loops = client.get().uri("/loops").accept(MediaType.APPLICATION_JSON)
+        EventLoops.Snapshot loops = client.get()
+            .uri("/loops")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
-            .expectBody(EventLoops.Snapshot.class).returnResult().getResponseBody();
+            .expectStatus()
+            .isOk()
+            .expectBody(EventLoops.Snapshot.class)
+            .returnResult()
+            .getResponseBody();
 
         assertThat(loops.probing()).isTrue();
         assertThat(loops.blockedThresholdMillis()).isEqualTo(200);
@@ -41,17 +46,34 @@ class EventLoopRoutesTest {
 
     @Test
     void thePageHasACardPerLoopAndEveryPageLinksIt() {
-        int loops = client.get().uri("/loops").accept(MediaType.APPLICATION_JSON).exchange()
-            .expectBody(EventLoops.Snapshot.class).returnResult().getResponseBody().loops().size();
-        String page = client.get().uri("/loops").accept(MediaType.TEXT_HTML).exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType(Pages.HTML)
-            .expectBody(String.class).returnResult().getResponseBody();
+        int loops = client.get()
+            .uri("/loops")
+            .accept(MediaType.APPLICATION_JSON)
+            .exchange()
+            .expectBody(EventLoops.Snapshot.class)
+            .returnResult()
+            .getResponseBody()
+            .loops()
+            .size();
+        String page = client.get()
+            .uri("/loops")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(Pages.HTML)
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
         assertThat(page).contains("<h1>Event loops</h1>", "<script src=\"/js/loops.js\" defer></script>");
         assertThat(page.split("<li class=\"loop\" ", -1)).hasSize(loops + 1);
         for (String other : List.of("/", "/pipeline", "/lessons", "/hello/Ada")) {
-            client.get().uri(other).accept(MediaType.TEXT_HTML).exchange()
+            client.get()
+                .uri(other)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
                 .expectBody(String.class)
                 .value(html -> assertThat(html).as(other).contains("<a href=\"/loops\">Event loops</a>"));
         }
@@ -59,10 +81,12 @@ class EventLoopRoutesTest {
 
     @Test
     void theEventsCarryTheLoopsAgainAndAgain() {
-        List<ServerSentEvent<EventLoops.Snapshot>> events = client.get().uri("/loops/events")
+        List<ServerSentEvent<EventLoops.Snapshot>> events = client.get()
+            .uri("/loops/events")
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<EventLoops.Snapshot>>() {
             })
             .getResponseBody()
@@ -78,8 +102,13 @@ class EventLoopRoutesTest {
 
     @Test
     void otherMethodsAreNotAllowed() {
-        client.post().uri("/loops").exchange()
-            .expectStatus().isEqualTo(405)
-            .expectHeader().valueEquals("Allow", "GET,HEAD,OPTIONS");
+        client.post()
+            .uri("/loops")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(405)
+            .expectHeader()
+            .valueEquals("Allow", "GET,HEAD,OPTIONS");
     }
+
 }

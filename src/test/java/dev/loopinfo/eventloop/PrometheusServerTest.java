@@ -28,8 +28,9 @@ import dev.loopinfo.support.RealTool;
 import dev.loopinfo.support.ServerTest;
 
 /**
- * A real Prometheus server, on loopback with a 1 s scrape interval, scrapes the running application; its query
- * API then answers the questions the PromQL of docs/metrics.md answers.
+ * A real Prometheus server, on loopback with a 1 s scrape interval, scrapes the running
+ * application; its query API then answers the questions the PromQL of docs/metrics.md
+ * answers.
  */
 @ServerTest
 class PrometheusServerTest {
@@ -89,16 +90,17 @@ class PrometheusServerTest {
 
         assertEventuallyFound("reactor_netty_eventloop_pending_tasks");
         assertEventuallyFound("loopinfo_eventloop_lag_seconds_bucket{le=\"0.2\"}");
-        assertEventuallyFound("histogram_quantile(0.99, sum by (le, loop) (rate(loopinfo_eventloop_lag_seconds_bucket[10s])))");
+        assertEventuallyFound(
+                "histogram_quantile(0.99, sum by (le, loop) (rate(loopinfo_eventloop_lag_seconds_bucket[10s])))");
         assertEventuallyFound("rate(loopinfo_pipeline_messages_total{outcome=\"produced\"}[10s]) > 0");
         assertEventuallyFound("http_server_requests_seconds_count{uri=\"/hello/{name}\"}");
     }
 
     private void assertEventuallyFound(String promql) {
         Awaitility.await(promql).atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    URI.create(queryApi + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http
+                .send(HttpRequest.newBuilder(URI.create(queryApi + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("\"status\":\"success\"").contains("\"result\":[{");
         });
@@ -109,4 +111,5 @@ class PrometheusServerTest {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -55,7 +55,10 @@ class PromtoolTest {
                 "reactor_netty_http_server_connections_active", "http_server_requests_seconds_bucket");
     }
 
-    /** A client that leaves while its greeting waits: the request's series (a cancelled one) has to lint too. */
+    /**
+     * A client that leaves while its greeting waits: the request's series (a cancelled
+     * one) has to lint too.
+     */
     private void abortAResponse() throws IOException {
         double activeBefore = active();
         double greetedBefore = greetings();
@@ -78,9 +81,11 @@ class PromtoolTest {
     }
 
     private double sum(String series) {
-        return Scrape.of(managementPort).samples()
+        return Scrape.of(managementPort)
+            .samples()
             .filter(sample -> sample.startsWith(series))
             .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
             .sum();
     }
+
 }

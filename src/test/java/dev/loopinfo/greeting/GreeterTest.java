@@ -63,4 +63,5 @@ class GreeterTest {
             .expectNextCount(1)
             .verifyComplete();
     }
+
 }

@@ -29,4 +29,5 @@ class GreetingPagesTest {
         assertGolden(new Greeting("Hello, " + HOSTILE + "!", HOSTILE, 1234, "reactor-http-epoll-3", "parallel-2"),
                 "greeting-hostile");
     }
+
 }

@@ -39,14 +39,17 @@ class GreetingPropertiesTest {
     void outOfRangeSettingsStopTheStartWithTheirName() {
         for (String bad : new String[] { "loopinfo.greeting.delay=-1ms", "loopinfo.greeting.delay=2m",
                 "loopinfo.greeting.max-name-length=0", "loopinfo.greeting.max-name-length=1025" }) {
-            context.withPropertyValues(bad).run(started -> assertThat(started).getFailure()
-                .rootCause()
-                .hasMessageContaining(bad.substring(0, bad.indexOf('='))));
+            context.withPropertyValues(bad)
+                .run(started -> assertThat(started).getFailure()
+                    .rootCause()
+                    .hasMessageContaining(bad.substring(0, bad.indexOf('='))));
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(GreetingProperties.class)
     static class Config {
+
     }
+
 }

@@ -16,7 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** The greeting's wait holds no thread: it takes the delay, and many waits overlap on a few event loops. */
+/**
+ * The greeting's wait holds no thread: it takes the delay, and many waits overlap on a
+ * few event loops.
+ */
 @ServerTest
 class GreetingWaitTest {
 
@@ -30,8 +33,12 @@ class GreetingWaitTest {
         WebClient client = WebClient.create("http://localhost:" + port);
         long started = System.nanoTime();
 
-        Greeting greeting = client.get().uri("/hello/Ada").accept(MediaType.APPLICATION_JSON)
-            .retrieve().bodyToMono(Greeting.class).block(Duration.ofSeconds(10));
+        Greeting greeting = client.get()
+            .uri("/hello/Ada")
+            .accept(MediaType.APPLICATION_JSON)
+            .retrieve()
+            .bodyToMono(Greeting.class)
+            .block(Duration.ofSeconds(10));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(greeting.greeting()).isEqualTo("Hello, Ada!");
@@ -50,15 +57,18 @@ class GreetingWaitTest {
         try {
             long started = System.nanoTime();
             List<Greeting> greetings = Flux.range(0, CONCURRENT_GREETINGS)
-                .flatMap(i -> client.get().uri("/hello/visitor-{i}", i).accept(MediaType.APPLICATION_JSON)
-                    .retrieve().bodyToMono(Greeting.class), CONCURRENT_GREETINGS)
+                .flatMap(i -> client.get()
+                    .uri("/hello/visitor-{i}", i)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .retrieve()
+                    .bodyToMono(Greeting.class), CONCURRENT_GREETINGS)
                 .collectList()
                 .block(Duration.ofSeconds(30));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(greetings).hasSize(CONCURRENT_GREETINGS)
-                .extracting(Greeting::name).doesNotHaveDuplicates();
-            // In turn they would take 200 × 500 ms = 100 s; together, about one delay. The bound is loose on purpose.
+            assertThat(greetings).hasSize(CONCURRENT_GREETINGS).extracting(Greeting::name).doesNotHaveDuplicates();
+            // In turn they would take 200 × 500 ms = 100 s; together, about one delay.
+            // The bound is loose on purpose.
             assertThat(elapsed).isLessThan(Duration.ofSeconds(5));
             // A handful of event-loop threads received all of them.
             assertThat(greetings.stream().map(Greeting::receivedOn).distinct().count())
@@ -68,4 +78,5 @@ class GreetingWaitTest {
             connections.disposeLater().block(Duration.ofSeconds(10));
         }
     }
+
 }

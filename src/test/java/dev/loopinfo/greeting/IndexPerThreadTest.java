@@ -22,8 +22,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 
 /**
- * The index each thread serves is rendered once and then answered as its bytes: every answer names the thread that
- * served it, and is the page rendered afresh, beyond the number of threads kept too.
+ * The index each thread serves is rendered once and then answered as its bytes: every
+ * answer names the thread that served it, and is the page rendered afresh, beyond the
+ * number of threads kept too.
  */
 class IndexPerThreadTest {
 
@@ -32,11 +33,11 @@ class IndexPerThreadTest {
     private final GreetingHandler handler = new GreetingHandler(null, new GreetingProperties(Duration.ZERO, 64),
             instance);
 
-
     @Test
     void eachThreadGetsItsOwnPageAgainAndAgain() throws InterruptedException, ExecutionException {
         int threads = 80; // more than are kept
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> new Thread(task, "loop-" + task.hashCode()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                task -> new Thread(task, "loop-" + task.hashCode()));
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -45,8 +46,9 @@ class IndexPerThreadTest {
             for (Future<List<String>> answer : answers) {
                 List<String> served = answer.get();
                 String thread = served.get(2);
-                String fresh = new String(new IndexPage("Index", "1.2.3", "pod-<1>", "node-7", "shop", thread)
-                    .toBytes(), StandardCharsets.UTF_8);
+                String fresh = new String(
+                        new IndexPage("Index", "1.2.3", "pod-<1>", "node-7", "shop", thread).toBytes(),
+                        StandardCharsets.UTF_8);
                 assertThat(served.get(0)).isEqualTo(fresh).contains(thread, "pod-&lt;1&gt;");
                 assertThat(served.get(1)).isEqualTo(fresh);
             }
@@ -76,4 +78,5 @@ class IndexPerThreadTest {
         assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
         return exchange.getResponse().getBodyAsString().block();
     }
+
 }

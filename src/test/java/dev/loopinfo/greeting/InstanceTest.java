@@ -29,4 +29,5 @@ class InstanceTest {
 
         assertThat(instance).isEqualTo(new Instance("unknown", "laptop", "", ""));
     }
+
 }

@@ -33,16 +33,16 @@ class NamePropertiesTest {
     }
 
     @Property
-    void anyNameOverTheLimitIsRefused(@ForAll @StringLength(min = 65, max = 300) @CharRange(from = '!', to = '~')
-            String name) {
+    void anyNameOverTheLimitIsRefused(
+            @ForAll @StringLength(min = 65, max = 300) @CharRange(from = '!', to = '~') String name) {
         assertThatThrownBy(() -> Name.fromPathSegment(UriUtils.encodePathSegment(name, StandardCharsets.UTF_8), MAX))
             .isInstanceOf(Name.Invalid.class)
             .hasMessageContaining("The name is " + name.length() + " characters long.");
     }
 
     @Property
-    void whitespaceAloneIsNoName(@ForAll @StringLength(min = 0, max = 20) @Chars({ ' ', '\t', '\n', '\u2003' })
-            String blank) {
+    void whitespaceAloneIsNoName(
+            @ForAll @StringLength(min = 0, max = 20) @Chars({ ' ', '\t', '\n', '\u2003' }) String blank) {
         assertThatThrownBy(() -> Name.fromPathSegment(UriUtils.encodePathSegment(blank, StandardCharsets.UTF_8), MAX))
             .isInstanceOf(Name.Invalid.class)
             .hasMessageContaining("The name is empty.");
@@ -68,8 +68,8 @@ class NamePropertiesTest {
     }
 
     private static boolean isWellFormed(String text) {
-        return strictUtf8(text.getBytes(StandardCharsets.UTF_8)) != null && text.equals(
-                new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        return strictUtf8(text.getBytes(StandardCharsets.UTF_8)) != null
+                && text.equals(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
 
     private static String strictUtf8(byte[] bytes) {
@@ -80,4 +80,5 @@ class NamePropertiesTest {
             return null;
         }
     }
+
 }

@@ -13,13 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NameTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Ada                | Ada",
-            "Jos%C3%A9          | José",
-            "%20%E2%80%83Ada%0A | Ada",
-            "Ada+Lovelace       | Ada+Lovelace",
-            "%25                | %",
-            "%EF%BF%BD          | \uFFFD" })
+    @CsvSource(delimiter = '|',
+            value = { "Ada                | Ada", "Jos%C3%A9          | José", "%20%E2%80%83Ada%0A | Ada",
+                    "Ada+Lovelace       | Ada+Lovelace", "%25                | %", "%EF%BF%BD          | \uFFFD" })
     void pathSegmentsAreDecodedAsUtf8AndTrimmed(String raw, String expected) {
         assertThat(Name.fromPathSegment(raw, 64).value()).isEqualTo(expected);
     }
@@ -37,10 +33,7 @@ class NameTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Ada+Lovelace | Ada Lovelace",
-            "1%2B1        | 1+1",
-            "+Ada+        | Ada" })
+    @CsvSource(delimiter = '|', value = { "Ada+Lovelace | Ada Lovelace", "1%2B1        | 1+1", "+Ada+        | Ada" })
     void formValuesTreatPlusAsSpace(String raw, String expected) {
         assertThat(Name.fromFormValue(raw, 64).value()).isEqualTo(expected);
     }
@@ -48,8 +41,7 @@ class NameTest {
     @Test
     void lengthIsCountedInCodePoints() {
         assertThat(Name.of("😀".repeat(3), 3).value()).isEqualTo("😀😀😀");
-        assertThatThrownBy(() -> Name.of("😀".repeat(4), 3))
-            .isInstanceOf(Name.Invalid.class)
+        assertThatThrownBy(() -> Name.of("😀".repeat(4), 3)).isInstanceOf(Name.Invalid.class)
             .hasMessageStartingWith("The name is 4 characters long.");
     }
 
@@ -72,8 +64,8 @@ class NameTest {
     }
 
     private static void assertRefused(String raw, String problem) {
-        assertThatThrownBy(() -> Name.fromPathSegment(raw, 64))
-            .isInstanceOf(Name.Invalid.class)
+        assertThatThrownBy(() -> Name.fromPathSegment(raw, 64)).isInstanceOf(Name.Invalid.class)
             .hasMessage(problem + " " + Name.rule(64));
     }
+
 }

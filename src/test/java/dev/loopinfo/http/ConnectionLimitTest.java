@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The app port's connection limit leaves room under the open-file limit for everything else. */
+/**
+ * The app port's connection limit leaves room under the open-file limit for everything
+ * else.
+ */
 class ConnectionLimitTest {
 
     @Test
@@ -18,4 +21,5 @@ class ConnectionLimitTest {
         assertThat(ConnectionLimit.of(50_000, 1_024)).isEqualTo(24);
         assertThat(ConnectionLimit.of(50_000, 500)).isEqualTo(1);
     }
+
 }

@@ -21,8 +21,9 @@ import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.ServerTest;
 
 /**
- * A chunked body that cannot be read (a chunk size that is not a hex number) is the client's fault wherever it
- * comes: one answer, a 400 when none had started, the connection closed, no ERROR or WARN logged, and no 5xx counted.
+ * A chunked body that cannot be read (a chunk size that is not a hex number) is the
+ * client's fault wherever it comes: one answer, a 400 when none had started, the
+ * connection closed, no ERROR or WARN logged, and no 5xx counted.
  */
 @ServerTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,8 +48,10 @@ class MalformedBodyTest {
         String answer = RawHttp.exchange(port, "POST /echo " + CHUNKED + "zz\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400").contains("could not be read").containsOnlyOnce("HTTP/1.1 ");
-        assertThat(RawHttp.exchange(managementPort, "POST /actuator/pipeline/pause " + CHUNKED.replace("text/plain",
-                "application/json") + "zz\r\n")).startsWith("HTTP/1.1 400").containsOnlyOnce("HTTP/1.1 ");
+        assertThat(RawHttp.exchange(managementPort,
+                "POST /actuator/pipeline/pause " + CHUNKED.replace("text/plain", "application/json") + "zz\r\n"))
+            .startsWith("HTTP/1.1 400")
+            .containsOnlyOnce("HTTP/1.1 ");
         assertQuiet(log, serverErrors);
     }
 
@@ -63,8 +66,10 @@ class MalformedBodyTest {
 
             RawHttp.send(socket, "zz\r\n");
 
-            // The rest: the chunk's end and the close, never the last chunk that would say the echo was whole.
-            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("\r\n");
+            // The rest: the chunk's end and the close, never the last chunk that would
+            // say the echo was whole.
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("\r\n");
         }
         assertQuiet(log, serverErrors);
     }
@@ -73,7 +78,8 @@ class MalformedBodyTest {
     void aRouteThatReadsNoBodyAnswersOnceAndCloses(CapturedOutput log) throws IOException {
         double serverErrors = ClientFaults.serverErrorsCounted(registry);
 
-        String answers = RawHttp.exchange(port, "POST /status/200 " + CHUNKED + "10\r\n" + "e".repeat(16) + "\r\nzz\r\n");
+        String answers = RawHttp.exchange(port,
+                "POST /status/200 " + CHUNKED + "10\r\n" + "e".repeat(16) + "\r\nzz\r\n");
 
         assertThat(answers).startsWith("HTTP/1.1 200").containsOnlyOnce("HTTP/1.1 ");
         assertQuiet(log, serverErrors);
@@ -93,4 +99,5 @@ class MalformedBodyTest {
         }
         return read.toString();
     }
+
 }

@@ -25,9 +25,9 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The body timeout runs only while a request's body is on its way, and ends the request and its connection when it
- * passes.
- * (End to end, on both ports, with the 408 page: {@code RequestLimitsTest}.)
+ * The body timeout runs only while a request's body is on its way, and ends the request
+ * and its connection when it passes. (End to end, on both ports, with the 408 page:
+ * {@code RequestLimitsTest}.)
  */
 class RequestBodyTimeoutTest {
 
@@ -83,13 +83,15 @@ class RequestBodyTimeoutTest {
         channel.advanceTimeBy(1, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        // No request operations in this bare pipeline: the body's remains are dropped with the connection.
+        // No request operations in this bare pipeline: the body's remains are dropped
+        // with the connection.
         assertThat(channel.isActive()).isFalse();
     }
 
     @Test
     void aPipelinedRequestHandedOnAfterTheAnswersBeforeItIsTimedFromThen() {
-        // Reactor Netty hands a held request on from a task of its own, with no read to complete.
+        // Reactor Netty hands a held request on from a task of its own, with no read to
+        // complete.
         channel.pipeline().fireChannelRead(echo());
 
         assertThat(nanosToNextTimer()).isBetween(Duration.ofSeconds(29).toNanos(), Duration.ofSeconds(30).toNanos());
@@ -115,4 +117,5 @@ class RequestBodyTimeoutTest {
     private long nanosToNextTimer() {
         return channel.runScheduledPendingTasks();
     }
+
 }

@@ -25,7 +25,6 @@ class SecurityHeadersTest {
     @LocalManagementPort
     int managementPort;
 
-
     @Autowired
     WebTestClient client;
 
@@ -34,22 +33,34 @@ class SecurityHeadersTest {
             "GET, /hello?name=Ada, 303", "GET, /hello/%20, 400", "GET, /nowhere, 404", "POST, /, 405",
             "OPTIONS, /, 204" })
     void everyResponseCarriesTheSecurityHeadersAndNoServerVersion(String method, String path, int status) {
-        client.method(HttpMethod.valueOf(method)).uri(raw(path))
+        client.method(HttpMethod.valueOf(method))
+            .uri(raw(path))
             .exchange()
-            .expectStatus().isEqualTo(status)
-            .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-            .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
-            .expectHeader().doesNotExist("Server")
-            .expectHeader().doesNotExist("X-Powered-By");
+            .expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .valueEquals("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+            .expectHeader()
+            .valueEquals("X-Content-Type-Options", "nosniff")
+            .expectHeader()
+            .valueEquals("Referrer-Policy", "no-referrer")
+            .expectHeader()
+            .doesNotExist("Server")
+            .expectHeader()
+            .doesNotExist("X-Powered-By");
     }
 
-    /** A URI sent exactly as written: percent-escapes in the path are not encoded again. */
+    /**
+     * A URI sent exactly as written: percent-escapes in the path are not encoded again.
+     */
     private URI raw(String pathAndQuery) {
         return URI.create("http://localhost:" + port + pathAndQuery);
     }
 
-    /** Answers Reactor Netty makes itself, before any route or filter runs, on either port. */
+    /**
+     * Answers Reactor Netty makes itself, before any route or filter runs, on either
+     * port.
+     */
     @ParameterizedTest
     @CsvSource({ "app, /hello/%ZZ, '', 400", "app, /hello/%%s, '', 414", "app, /, 'X-Big: %s', 431",
             "management, /actuator/%ZZ, '', 400", "management, /actuator/health, '', 200" })
@@ -64,4 +75,5 @@ class SecurityHeadersTest {
             .containsIgnoringCase("Referrer-Policy: no-referrer\r\n")
             .doesNotContainIgnoringCase("\r\nServer:");
     }
+
 }

@@ -21,4 +21,5 @@ class LessonPagesTest {
     void lesson(Lesson lesson) {
         assertGolden(new LessonPage(lesson), "lesson-" + lesson.path());
     }
+
 }

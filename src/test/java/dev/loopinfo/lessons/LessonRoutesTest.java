@@ -23,7 +23,6 @@ import reactor.core.publisher.Flux;
 @ServerTest
 class LessonRoutesTest {
 
-
     @Autowired
     WebTestClient client;
 
@@ -32,10 +31,15 @@ class LessonRoutesTest {
 
     @Test
     void twoCoroutinesShareOneEventLoopThreadAndOneSecond() {
-        LessonRun run = client.get().uri("/lessons/interleave").accept(MediaType.APPLICATION_JSON)
+        LessonRun run = client.get()
+            .uri("/lessons/interleave")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
-            .expectBody(LessonRun.class).returnResult().getResponseBody();
+            .expectStatus()
+            .isOk()
+            .expectBody(LessonRun.class)
+            .returnResult()
+            .getResponseBody();
 
         assertThat(run.threads()).singleElement().asString().matches(Pages.EVENT_LOOP_THREAD);
         String thread = run.threads().get(0);
@@ -50,17 +54,19 @@ class LessonRoutesTest {
 
     @Test
     void moreBlockingRunsThanTheLimitAtOnceAreRefusedWith503() {
-        // blocking-runs is 4: of five at once, one is refused; the others take two blocking seconds each.
+        // blocking-runs is 4: of five at once, one is refused; the others take two
+        // blocking seconds each.
         List<Integer> statuses = Flux.range(0, 5)
-            .flatMap(run -> WebClient.create("http://localhost:" + port).get().uri("/lessons/blocking")
+            .flatMap(run -> WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/lessons/blocking")
                 .accept(MediaType.APPLICATION_JSON)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                    .map(body -> {
-                        if (response.statusCode().value() == 503) {
-                            assertThat(body).contains("loopinfo.lessons.blocking-runs");
-                        }
-                        return response.statusCode().value();
-                    })))
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").map(body -> {
+                    if (response.statusCode().value() == 503) {
+                        assertThat(body).contains("loopinfo.lessons.blocking-runs");
+                    }
+                    return response.statusCode().value();
+                })))
             .collectList()
             .block(Duration.ofSeconds(30));
 
@@ -71,24 +77,35 @@ class LessonRoutesTest {
 
     @Test
     void theLessonsListIsJsonWhenTheClientPrefersIt() {
-        client.get().uri("/lessons").accept(MediaType.APPLICATION_JSON)
+        client.get()
+            .uri("/lessons")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.lessons.length()").isEqualTo(4)
-            .jsonPath("$.lessons[0].lesson").isEqualTo("interleave")
-            .jsonPath("$.lessons[0].title").isEqualTo("Two coroutines, one thread")
-            .jsonPath("$.lessons[0].summary").isNotEmpty()
-            .jsonPath("$.lessons[2].href").isEqualTo("/lessons/producer-consumer");
+            .jsonPath("$.lessons.length()")
+            .isEqualTo(4)
+            .jsonPath("$.lessons[0].lesson")
+            .isEqualTo("interleave")
+            .jsonPath("$.lessons[0].title")
+            .isEqualTo("Two coroutines, one thread")
+            .jsonPath("$.lessons[0].summary")
+            .isNotEmpty()
+            .jsonPath("$.lessons[2].href")
+            .isEqualTo("/lessons/producer-consumer");
     }
 
     @Test
     void eventsStreamEachLineThenTheWholeRun() {
-        List<ServerSentEvent<String>> events = client.get().uri("/lessons/hello-world/events")
+        List<ServerSentEvent<String>> events = client.get()
+            .uri("/lessons/hello-world/events")
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
             })
             .getResponseBody()
@@ -103,13 +120,19 @@ class LessonRoutesTest {
 
     @Test
     void theProducerConsumerLessonReplaysTheOriginal() {
-        client.get().uri("/lessons/producer-consumer").accept(MediaType.APPLICATION_JSON)
+        client.get()
+            .uri("/lessons/producer-consumer")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.lines.length()").isEqualTo(15)
-            .jsonPath("$.lines[0].text").isEqualTo("[PRODUCER] Producing 1...")
-            .jsonPath("$.lines[14].text").isEqualTo("[PRODUCER] Consumer return: 200 OK");
+            .jsonPath("$.lines.length()")
+            .isEqualTo(15)
+            .jsonPath("$.lines[0].text")
+            .isEqualTo("[PRODUCER] Producing 1...")
+            .jsonPath("$.lines[14].text")
+            .isEqualTo("[PRODUCER] Consumer return: 200 OK");
     }
 
     @ParameterizedTest
@@ -124,26 +147,40 @@ class LessonRoutesTest {
     @Test
     void theLessonsPageAndTheIndexLinkToEveryLesson() {
         for (String page : List.of("/lessons", "/")) {
-            client.get().uri(page).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("href=\"/lessons/interleave\"",
+            client.get()
+                .uri(page)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("href=\"/lessons/interleave\"",
                         "href=\"/lessons/hello-world\"", "href=\"/lessons/producer-consumer\""));
         }
     }
 
     @Test
     void anUnknownLessonIsNotFound() {
-        client.get().uri("/lessons/nope").accept(MediaType.APPLICATION_JSON)
+        client.get()
+            .uri("/lessons/nope")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isNotFound()
-            .expectBody().jsonPath("$.detail").isEqualTo("There is no lesson 'nope': see /lessons.");
+            .expectStatus()
+            .isNotFound()
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("There is no lesson 'nope': see /lessons.");
         client.get().uri("/lessons/nope/events").exchange().expectStatus().isNotFound();
     }
 
     @Test
     void lessonsAreOnlyRead() {
-        client.post().uri("/lessons/interleave").exchange()
-            .expectStatus().isEqualTo(405)
-            .expectHeader().valueEquals("Allow", "GET,HEAD,OPTIONS");
+        client.post()
+            .uri("/lessons/interleave")
+            .exchange()
+            .expectStatus()
+            .isEqualTo(405)
+            .expectHeader()
+            .valueEquals("Allow", "GET,HEAD,OPTIONS");
     }
+
 }

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** The lessons' timing, in virtual time (the blocking lesson's sleep is real): what prints when. */
+/**
+ * The lessons' timing, in virtual time (the blocking lesson's sleep is real): what prints
+ * when.
+ */
 class LessonsTest {
 
-    private final Lessons lessons = new Lessons(new LessonsProperties(Duration.ofSeconds(1), Duration.ofMillis(200),
-            4));
+    private final Lessons lessons = new Lessons(
+            new LessonsProperties(Duration.ofSeconds(1), Duration.ofMillis(200), 4));
 
     @AfterEach
     void stopThreads() {
@@ -52,8 +55,8 @@ class LessonsTest {
 
     @Test
     void theProducerConsumerTranscriptIsTheOriginalPacedLineByLine() {
-        StepVerifier.withVirtualTime(() -> lessons.run(Lesson.PRODUCER_CONSUMER)
-            .map(line -> line.task() + ": " + line.text()))
+        StepVerifier
+            .withVirtualTime(() -> lessons.run(Lesson.PRODUCER_CONSUMER).map(line -> line.task() + ": " + line.text()))
             .expectNext("producer: [PRODUCER] Producing 1...")
             .expectNoEvent(Duration.ofMillis(199))
             .thenAwait(Duration.ofMillis(1))
@@ -81,7 +84,8 @@ class LessonsTest {
 
             List<LessonLine> timer = lines.stream().filter(line -> line.task().startsWith("timer ")).toList();
             List<LessonLine> blocking = lines.stream().filter(line -> line.task().startsWith("blocking ")).toList();
-            // Both timers greet before either sleeps out (off an event loop, their two timers may end in any order).
+            // Both timers greet before either sleeps out (off an event loop, their two
+            // timers may end in any order).
             assertThat(timer.subList(0, 2)).extracting(LessonLine::text).containsOnly("Hello World!");
             assertThat(timer).extracting(line -> line.task() + ": " + line.text())
                 .containsExactlyInAnyOrder("timer 1: Hello World!", "timer 2: Hello World!", "timer 1: Hello Again!",
@@ -112,7 +116,8 @@ class LessonsTest {
                     .hasMessageContaining("loopinfo.lessons.blocking-runs"))
                 .verify(Duration.ofSeconds(5));
             assertThat(first.block(Duration.ofSeconds(10))).hasSize(8);
-            // Started the moment the last one's completion arrives: its permit must already be free by then.
+            // Started the moment the last one's completion arrives: its permit must
+            // already be free by then.
             StepVerifier.create(one.run(Lesson.BLOCKING).then(Mono.defer(() -> one.run(Lesson.BLOCKING).count())))
                 .expectNext(8L)
                 .verifyComplete();
@@ -121,4 +126,5 @@ class LessonsTest {
             one.destroy();
         }
     }
+
 }

@@ -13,10 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.loopinfo.LoopinfoApplication;
 
 /**
- * The whole application stopped and started again through its context, as Spring's test contexts do: the
- * pipeline's account survives a stop that gave up on messages, the pipeline produces again, and the lag probe
- * measures the restarted server's loops. Run by failsafe, in a JVM of its own: stopping a context disposes the
- * Reactor Netty resources that every other test context in the JVM shares.
+ * The whole application stopped and started again through its context, as Spring's test
+ * contexts do: the pipeline's account survives a stop that gave up on messages, the
+ * pipeline produces again, and the lag probe measures the restarted server's loops. Run
+ * by failsafe, in a JVM of its own: stopping a context disposes the Reactor Netty
+ * resources that every other test context in the JVM shares.
  */
 class ContextRestartIT {
 
@@ -27,8 +28,7 @@ class ContextRestartIT {
                 "--loopinfo.pipeline.shutdown-timeout=1s")) {
             PipelineControls pipeline = context.getBean(PipelineControls.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> pipeline.snapshot().block().inFlight() == 5);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.snapshot().block().inFlight() == 5);
 
             context.stop();
             PipelineSnapshot stopped = pipeline.snapshot().block();
@@ -37,12 +37,12 @@ class ContextRestartIT {
 
             context.start();
             long probesBefore = lagProbes(registry);
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> pipeline.snapshot().block().produced() > stopped.produced());
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lagProbes(registry) > probesBefore + 10);
-            assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges())
-                .allSatisfy(worst -> assertThat(worst.value()).as("no lag left over from the old loops")
-                    .isLessThan(0.2));
+            assertThat(registry.get("loopinfo.eventloop.lag.worst").gauges()).allSatisfy(
+                    worst -> assertThat(worst.value()).as("no lag left over from the old loops").isLessThan(0.2));
         }
     }
 
@@ -69,4 +69,5 @@ class ContextRestartIT {
     private static long lagProbes(MeterRegistry registry) {
         return registry.get("loopinfo.eventloop.lag").timers().stream().mapToLong(timer -> timer.count()).sum();
     }
+
 }

@@ -38,11 +38,16 @@ class PipelineEndpointTest {
 
     @Test
     void readGivesTheSnapshot() {
-        management.get().uri("/actuator/pipeline").exchange()
-            .expectStatus().isOk()
+        management.get()
+            .uri("/actuator/pipeline")
+            .exchange()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.state").isEqualTo("RUNNING")
-            .jsonPath("$.settings.intervalMillis").isEqualTo(1000);
+            .jsonPath("$.state")
+            .isEqualTo("RUNNING")
+            .jsonPath("$.settings.intervalMillis")
+            .isEqualTo(1000);
     }
 
     @Test
@@ -55,9 +60,11 @@ class PipelineEndpointTest {
 
     @Test
     void theIntervalCanBeChanged() {
-        post("/interval", "{\"interval\":\"250ms\"}")
-            .expectStatus().isOk()
-            .expectBody().jsonPath("$.settings.intervalMillis").isEqualTo(250);
+        post("/interval", "{\"interval\":\"250ms\"}").expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.settings.intervalMillis")
+            .isEqualTo(250);
         app.get().uri("/api/pipeline").exchange().expectBody().jsonPath("$.settings.intervalMillis").isEqualTo(250);
     }
 
@@ -65,33 +72,47 @@ class PipelineEndpointTest {
     @ValueSource(strings = { "{\"interval\":\"abc\"}", "{\"interval\":\"0ms\"}", "{\"interval\":\"-5s\"}",
             "{\"interval\":\"2h\"}", "{}" })
     void badIntervalsAreRefusedWithTheRule(String body) {
-        post("/interval", body)
-            .expectStatus().isBadRequest()
+        post("/interval", body).expectStatus()
+            .isBadRequest()
             .expectBody()
-            .jsonPath("$.detail").value(String.class, message -> org.assertj.core.api.Assertions.assertThat(message)
+            .jsonPath("$.detail")
+            .value(String.class, message -> org.assertj.core.api.Assertions.assertThat(message)
                 .startsWith("interval must be a duration from 1ms to 1h"));
     }
 
     @Test
     void unknownActionsAreRefused() {
-        post("/explode", "{}").expectStatus().isBadRequest()
-            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .expectBody().jsonPath("$.detail").isEqualTo("Unknown action 'explode': use pause, resume or interval.")
-            .jsonPath("$.status").isEqualTo(400).jsonPath("$.instance").isEqualTo("/actuator/pipeline/explode");
+        post("/explode", "{}").expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.detail")
+            .isEqualTo("Unknown action 'explode': use pause, resume or interval.")
+            .jsonPath("$.status")
+            .isEqualTo(400)
+            .jsonPath("$.instance")
+            .isEqualTo("/actuator/pipeline/explode");
     }
 
     @Test
     void theAppPortHasNoControls() {
-        app.post().uri("/actuator/pipeline/pause").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        app.post()
+            .uri("/actuator/pipeline/pause")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{}")
             .exchange()
-            .expectStatus().isNotFound();
+            .expectStatus()
+            .isNotFound();
         app.get().uri("/api/pipeline").exchange().expectBody().jsonPath("$.state").isEqualTo("RUNNING");
     }
 
     private WebTestClient.ResponseSpec post(String action, String body) {
-        return management.post().uri("/actuator/pipeline" + action)
+        return management.post()
+            .uri("/actuator/pipeline" + action)
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(body)
             .exchange();
     }
+
 }

@@ -14,7 +14,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-/** With concurrency 1 the continuous pipeline replays the original's lockstep, on the original's schedule. */
+/**
+ * With concurrency 1 the continuous pipeline replays the original's lockstep, on the
+ * original's schedule.
+ */
 class PipelineLockstepTest {
 
     @Test
@@ -62,8 +65,10 @@ class PipelineLockstepTest {
 
     @Test
     void theWholeFlowRunsOnThePipelineThread() {
-        // Outside virtual time: the real single-thread scheduler, named as in production. Each consumer attempt
-        // notes its thread; listeners get their lines on another thread, so they cannot tell.
+        // Outside virtual time: the real single-thread scheduler, named as in production.
+        // Each consumer attempt
+        // notes its thread; listeners get their lines on another thread, so they cannot
+        // tell.
         var scheduler = Schedulers.newSingle("pipeline");
         Set<String> consumedOn = ConcurrentHashMap.newKeySet();
         try {
@@ -71,12 +76,9 @@ class PipelineLockstepTest {
                     (message, attempt) -> {
                         consumedOn.add(Thread.currentThread().getName());
                         return false;
-                    },
-                    new SimpleMeterRegistry(), System::nanoTime);
+                    }, new SimpleMeterRegistry(), System::nanoTime);
             PipelineControls controls = new PipelineControls(pipeline);
-            StepVerifier.create(controls.transcriptLines()
-                    .take(9)
-                    .doOnSubscribe(subscription -> pipeline.start()))
+            StepVerifier.create(controls.transcriptLines().take(9).doOnSubscribe(subscription -> pipeline.start()))
                 .expectNextCount(9)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
@@ -92,6 +94,9 @@ class PipelineLockstepTest {
     private static Flux<String> linesOf(PipelineProperties settings, int lines) {
         Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE,
                 new SimpleMeterRegistry(), System::nanoTime);
-        return new PipelineControls(pipeline).transcriptLines().take(lines).doOnSubscribe(subscription -> pipeline.start());
+        return new PipelineControls(pipeline).transcriptLines()
+            .take(lines)
+            .doOnSubscribe(subscription -> pipeline.start());
     }
+
 }

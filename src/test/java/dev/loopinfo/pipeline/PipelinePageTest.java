@@ -15,8 +15,10 @@ class PipelinePageTest {
     void running() {
         PipelineSnapshot snapshot = new PipelineSnapshot("RUNNING", "pipeline-7", 1200, 1100, 3, 7, 11, 90, 80, 10,
                 new PipelineSnapshot.Settings(1000, 5, 20, 4, 256, "drop-oldest", 2, 0.25));
-        assertGolden(new PipelinePage(snapshot, List.of("[pipeline-1] producer: message 1 " + HOSTILE,
-                "[pipeline-1] consumer: 200 OK"), 200), "pipeline");
+        assertGolden(
+                new PipelinePage(snapshot,
+                        List.of("[pipeline-1] producer: message 1 " + HOSTILE, "[pipeline-1] consumer: 200 OK"), 200),
+                "pipeline");
     }
 
     @Test
@@ -34,4 +36,5 @@ class PipelinePageTest {
                 + "messages every 250 ms; the consumer works 1,500 ms on each, 1 message at a time, and retries a "
                 + "failure 1 time. When the buffer is full, the new message is dropped.");
     }
+
 }

@@ -44,68 +44,100 @@ class PipelineRoutesTest {
 
     @Test
     void aRunOfFiveIsExactlyTheOriginalTranscript() {
-        client.post().uri("/api/pipeline/runs?count=5")
+        client.post()
+            .uri("/api/pipeline/runs?count=5")
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
-            .expectBody(String.class).isEqualTo(ORIGINAL);
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+            .expectBody(String.class)
+            .isEqualTo(ORIGINAL);
     }
 
     @Test
     void aRunAnswersJsonWhenTheClientPrefersIt() {
-        client.post().uri("/api/pipeline/runs?count=2").accept(MediaType.APPLICATION_JSON)
+        client.post()
+            .uri("/api/pipeline/runs?count=2")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.count").isEqualTo(2)
-            .jsonPath("$.transcript.length()").isEqualTo(6)
-            .jsonPath("$.transcript[3]").isEqualTo("[PRODUCER] Producing 2...");
+            .jsonPath("$.count")
+            .isEqualTo(2)
+            .jsonPath("$.transcript.length()")
+            .isEqualTo(6)
+            .jsonPath("$.transcript[3]")
+            .isEqualTo("[PRODUCER] Producing 2...");
     }
 
     @Test
     void aRunOfTheMostMessagesAllowed() {
-        client.post().uri("/api/pipeline/runs?count=1000").accept(MediaType.APPLICATION_JSON)
+        client.post()
+            .uri("/api/pipeline/runs?count=1000")
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.transcript.length()").isEqualTo(3000)
-            .jsonPath("$.transcript[2999]").isEqualTo("[PRODUCER] Consumer return: 200 OK");
+            .jsonPath("$.transcript.length()")
+            .isEqualTo(3000)
+            .jsonPath("$.transcript[2999]")
+            .isEqualTo("[PRODUCER] Consumer return: 200 OK");
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "?count=0", "?count=1001", "?count=-1", "?count=abc", "?count=", "?count=1e3",
             "?count=99999999999", "" })
     void badCountsAreRefusedWithTheRule(String query) {
-        client.post().uri("/api/pipeline/runs" + query).accept(MediaType.APPLICATION_JSON)
+        client.post()
+            .uri("/api/pipeline/runs" + query)
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isBadRequest()
+            .expectStatus()
+            .isBadRequest()
             .expectBody()
-            .jsonPath("$.detail").value(String.class,
+            .jsonPath("$.detail")
+            .value(String.class,
                     message -> assertThat(message).endsWith("count must be a whole number from 1 to 1000."));
     }
 
     @Test
     void runsAreOnlyPosted() {
-        client.get().uri("/api/pipeline/runs?count=5")
+        client.get()
+            .uri("/api/pipeline/runs?count=5")
             .exchange()
-            .expectStatus().isEqualTo(405)
-            .expectHeader().valueEquals("Allow", "OPTIONS,POST");
+            .expectStatus()
+            .isEqualTo(405)
+            .expectHeader()
+            .valueEquals("Allow", "OPTIONS,POST");
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/pipeline", "/pipeline" })
     void theSnapshotIsJson(String path) {
-        client.get().uri(path).accept(MediaType.APPLICATION_JSON)
+        client.get()
+            .uri(path)
+            .accept(MediaType.APPLICATION_JSON)
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentType(MediaType.APPLICATION_JSON)
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_JSON)
             .expectBody()
-            .jsonPath("$.state").value(String.class, state -> assertThat(state).isIn("RUNNING", "PAUSED"))
-            .jsonPath("$.thread").value(String.class, thread -> assertThat(thread).matches("pipeline-\\d+"))
-            .jsonPath("$.produced").isNumber()
-            .jsonPath("$.inFlight").isNumber()
-            .jsonPath("$.settings.bufferSize").isEqualTo(256)
-            .jsonPath("$.settings.overflow").isEqualTo("backpressure");
+            .jsonPath("$.state")
+            .value(String.class, state -> assertThat(state).isIn("RUNNING", "PAUSED"))
+            .jsonPath("$.thread")
+            .value(String.class, thread -> assertThat(thread).matches("pipeline-\\d+"))
+            .jsonPath("$.produced")
+            .isNumber()
+            .jsonPath("$.inFlight")
+            .isNumber()
+            .jsonPath("$.settings.bufferSize")
+            .isEqualTo(256)
+            .jsonPath("$.settings.overflow")
+            .isEqualTo("backpressure");
     }
 
     @Test
@@ -113,27 +145,39 @@ class PipelineRoutesTest {
         String page = Pages.page(client, "/pipeline");
 
         // The thread the lead names is the one the pipeline runs on.
-        String thread = client.get().uri("/api/pipeline").exchange()
-            .expectBody(PipelineSnapshot.class).returnResult().getResponseBody().thread();
+        String thread = client.get()
+            .uri("/api/pipeline")
+            .exchange()
+            .expectBody(PipelineSnapshot.class)
+            .returnResult()
+            .getResponseBody()
+            .thread();
         assertThat(page).contains("all on one thread,\n<code>" + thread + "</code>, with no locks");
-        assertThat(page).contains("<h1>Pipeline</h1>", "<dd id=\"produced\">", "<meter id=\"buffer\" min=\"0\" max=\"256\"",
+        assertThat(page).contains("<h1>Pipeline</h1>", "<dd id=\"produced\">",
+                "<meter id=\"buffer\" min=\"0\" max=\"256\"",
                 "<div id=\"transcript\" class=\"transcript\" role=\"log\"", "data-keep=\"200\"",
                 "<script src=\"/js/pipeline.js\" defer></script>");
     }
 
     @Test
     void theIndexLinksToThePipeline() {
-        client.get().uri("/").exchange()
-            .expectBody(String.class).value(page -> assertThat(page).contains("<a href=\"/pipeline\">"));
+        client.get()
+            .uri("/")
+            .exchange()
+            .expectBody(String.class)
+            .value(page -> assertThat(page).contains("<a href=\"/pipeline\">"));
     }
 
     @Test
     void eventsStreamSnapshotsAndTranscriptLines() {
-        List<ServerSentEvent<String>> events = client.get().uri("/pipeline/events")
+        List<ServerSentEvent<String>> events = client.get()
+            .uri("/pipeline/events")
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
-            .expectStatus().isOk()
-            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
             })
             .getResponseBody()
@@ -153,10 +197,11 @@ class PipelineRoutesTest {
 
     @Test
     void eventsAreServedWithTheRest() {
-        StepVerifier.create(client.get().uri("/pipeline/events").exchange()
-                .returnResult(String.class).getResponseBody().take(1))
+        StepVerifier.create(
+                client.get().uri("/pipeline/events").exchange().returnResult(String.class).getResponseBody().take(1))
             .expectNextCount(1)
             .expectComplete()
             .verify(Duration.ofSeconds(10));
     }
+
 }

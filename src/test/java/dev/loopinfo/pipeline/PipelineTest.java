@@ -21,7 +21,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** The continuous pipeline under virtual time: bounded, lossless where promised, and always accounted for. */
+/**
+ * The continuous pipeline under virtual time: bounded, lossless where promised, and
+ * always accounted for.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class PipelineTest {
 
@@ -43,8 +46,8 @@ class PipelineTest {
         start(PipelineSettings.with("interval", "1ms", "batch", "500", "work", "1ms", "concurrency", "100",
                 "buffer-size", "256", "overflow", "backpressure", "transcript-lines", "10"));
 
-        for (PipelineSnapshot now = controls.snapshot().block(); now.produced() < 1_000_000;
-                now = controls.snapshot().block()) {
+        for (PipelineSnapshot now = controls.snapshot().block(); now.produced() < 1_000_000; now = controls.snapshot()
+            .block()) {
             time.advanceTimeBy(Duration.ofMillis(50));
             assertThat(now.buffered()).isLessThanOrEqualTo(256);
             assertBalanced(now);
@@ -58,7 +61,8 @@ class PipelineTest {
         assertThat(account.dropped()).isZero();
         assertThat(account.failed()).isZero();
         assertThat(account.inFlight()).isZero();
-        // The consumer (100 per ms) could not keep up with the producer (500 per ms): the producer held back.
+        // The consumer (100 per ms) could not keep up with the producer (500 per ms): the
+        // producer held back.
         assertThat(account.deferred()).isGreaterThan(account.produced());
     }
 
@@ -118,12 +122,15 @@ class PipelineTest {
                 "[PRODUCER] Dropped 16: buffer full");
     }
 
-    // With no work the consumer answers at once and the attempts are made in a loop; with work, each attempt is
-    // a timer and Reactor retries it. Both must keep the same account and write the same transcript.
+    // With no work the consumer answers at once and the attempts are made in a loop; with
+    // work, each attempt is
+    // a timer and Reactor retries it. Both must keep the same account and write the same
+    // transcript.
     @ParameterizedTest(name = "work {0}")
     @ValueSource(strings = { "0s", "20ms" })
     void failedMessagesAreRetriedThenCountedAndThePipelineGoesOn(String work) {
-        // Multiples of 5 fail every attempt; other multiples of 3 fail twice, then succeed on the third attempt.
+        // Multiples of 5 fail every attempt; other multiples of 3 fail twice, then
+        // succeed on the third attempt.
         Consumer.Failures failures = (message, attempt) -> message.number() % 5 == 0
                 || (message.number() % 3 == 0 && attempt <= 2);
         start(PipelineSettings.with("retries", "2", "transcript-lines", "1000", "work", work), failures);
@@ -160,7 +167,8 @@ class PipelineTest {
         assertThat(account.produced()).isEqualTo(3);
         assertThat(account.failed()).isEqualTo(3);
         assertBalanced(account);
-        assertThat(controls.transcript().block()).contains("[PRODUCER] Consumer failed 3 after 2 attempts: consumer bug");
+        assertThat(controls.transcript().block())
+            .contains("[PRODUCER] Consumer failed 3 after 2 attempts: consumer bug");
     }
 
     @Test
@@ -194,7 +202,8 @@ class PipelineTest {
         assertThat(registry.get("loopinfo.pipeline.running").gauge().value()).isEqualTo(1);
         Timer latency = registry.get("loopinfo.pipeline.latency").timer();
         assertThat(latency.count()).isEqualTo(account.acknowledged());
-        // Every acknowledged message waited for its 250 ms of work, some also in the buffer.
+        // Every acknowledged message waited for its 250 ms of work, some also in the
+        // buffer.
         assertThat(latency.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(250.0 * latency.count());
         assertThat(latency.max(TimeUnit.MILLISECONDS)).isGreaterThan(250);
     }
@@ -306,7 +315,9 @@ class PipelineTest {
     void aStopThatTimesOutCountsWhatItDiscardsAndARestartProducesAgain(CapturedOutput output) {
         start(PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "shutdown-timeout", "1s"));
         time.advanceTimeBy(Duration.ofMillis(1000));
-        assertThat(controls.snapshot().block().inFlight()).isEqualTo(5); // one being consumed, four buffered
+        assertThat(controls.snapshot().block().inFlight()).isEqualTo(5); // one being
+                                                                         // consumed, four
+                                                                         // buffered
 
         AtomicBoolean done = new AtomicBoolean();
         pipeline.stop(() -> done.set(true));
@@ -347,7 +358,10 @@ class PipelineTest {
         assertThat(stopped).isDone();
     }
 
-    /** One message is taken by the consumer and sticks; every tick after that meets a full buffer of 4. */
+    /**
+     * One message is taken by the consumer and sticks; every tick after that meets a full
+     * buffer of 4.
+     */
     private static PipelineProperties slowConsumer(String overflow) {
         return PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "overflow", overflow);
     }
@@ -376,7 +390,9 @@ class PipelineTest {
     }
 
     private List<Long> consumedNumbers() {
-        return controls.transcript().block().stream()
+        return controls.transcript()
+            .block()
+            .stream()
             .filter(line -> line.startsWith("[CONSUMER] Consuming "))
             .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
             .toList();
@@ -389,4 +405,5 @@ class PipelineTest {
         assertThat(account.buffered()).isNotNegative();
         assertThat(account.consuming()).isNotNegative();
     }
+
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
-
 import org.junit.jupiter.api.Test;
 
 import dev.loopinfo.pipeline.Transcript.Line;
@@ -56,12 +55,14 @@ class TranscriptRingTest {
         TranscriptRing ring = new TranscriptRing(10);
         List<String> stalled = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        Disposable neverReads = ring.live().subscribe(stalled::add, failed::set, () -> failed.set(new AssertionError(
-                "completed")), subscription -> subscription.request(1));
+        Disposable neverReads = ring.live()
+            .subscribe(stalled::add, failed::set, () -> failed.set(new AssertionError("completed")),
+                    subscription -> subscription.request(1));
         AtomicInteger heard = new AtomicInteger();
         Disposable reads = ring.live().subscribe(line -> heard.incrementAndGet(), failed::set);
 
-        // Lines faster than the 100 a tenth that reach listeners, until the reader has heard 1,000: a second at
+        // Lines faster than the 100 a tenth that reach listeners, until the reader has
+        // heard 1,000: a second at
         // least, ten tenths and more, each one full.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (int n = 1; heard.get() <= 1_000 && failed.get() == null && System.nanoTime() < deadline; n++) {
@@ -111,4 +112,5 @@ class TranscriptRingTest {
             .expectNext("[CONSUMER] Consuming 1...")
             .verifyComplete();
     }
+
 }

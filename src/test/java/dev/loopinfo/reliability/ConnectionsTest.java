@@ -16,7 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.AppProcess;
 
-/** Slow and idle clients, against loopinfo in its own process with a one-second idle timeout. */
+/**
+ * Slow and idle clients, against loopinfo in its own process with a one-second idle
+ * timeout.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionsTest {
 
@@ -77,7 +80,8 @@ class ConnectionsTest {
         try (Socket client = RawHttp.open(app.port())) {
             for (int i = 0; i < 3; i++) {
                 RawHttp.send(client, "GET /hello/again-" + i + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-                assertThat(RawHttp.readResponse(client)).startsWith("HTTP/1.1 200").contains("<h1>Hello, again-" + i + "!</h1>");
+                assertThat(RawHttp.readResponse(client)).startsWith("HTTP/1.1 200")
+                    .contains("<h1>Hello, again-" + i + "!</h1>");
                 Thread.sleep(600); // idle, but less than the timeout
             }
         }
@@ -94,15 +98,20 @@ class ConnectionsTest {
 
             RawHttp.send(client, "GET /hello/next HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertThat(RawHttp.readResponse(client)).as("the connection still reads requests")
-                .startsWith("HTTP/1.1 200").contains("<h1>Hello, next!</h1>");
+                .startsWith("HTTP/1.1 200")
+                .contains("<h1>Hello, next!</h1>");
         }
     }
 
     private String fetch(String path) throws IOException {
-        return RawHttp.exchange(app.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        return RawHttp.exchange(app.port(),
+                "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     }
 
-    /** True when the server has closed the connection; false when it is still open and silent. */
+    /**
+     * True when the server has closed the connection; false when it is still open and
+     * silent.
+     */
     private static boolean readEnd(InputStream in) throws IOException {
         try {
             return in.read() == -1;
@@ -111,4 +120,5 @@ class ConnectionsTest {
             return false;
         }
     }
+
 }

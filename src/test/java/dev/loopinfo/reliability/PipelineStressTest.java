@@ -21,9 +21,10 @@ import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.AppProcess;
 
 /**
- * The pipeline given more than its one thread can do — a tick every millisecond of 100,000 messages each — still
- * takes controls and snapshots promptly and stops with a final account: ticks that fall behind are skipped and
- * counted, never queued ahead of everything else. Against loopinfo in its own process.
+ * The pipeline given more than its one thread can do — a tick every millisecond of
+ * 100,000 messages each — still takes controls and snapshots promptly and stops with a
+ * final account: ticks that fall behind are skipped and counted, never queued ahead of
+ * everything else. Against loopinfo in its own process.
  */
 class PipelineStressTest {
 
@@ -34,16 +35,17 @@ class PipelineStressTest {
         try (AppProcess app = AppProcess.start("--loopinfo.pipeline.interval=1ms",
                 "--loopinfo.pipeline.batch=100000")) {
             // Overloaded: batches take longer than the interval, so ticks are skipped.
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> app.metric("loopinfo.pipeline.ticks.skipped") > 0);
             send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 10);
 
             long asked = System.nanoTime();
-            HttpResponse<String> snapshot = send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + app.port() + "/api/pipeline")), 1);
+            HttpResponse<String> snapshot = send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 1);
             assertThat(snapshot.body()).contains("\"state\":\"RUNNING\"");
-            HttpResponse<String> paused = send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
+            HttpResponse<String> paused = send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()), 1);
             assertThat(paused.body()).contains("\"state\":\"PAUSED\"");
@@ -71,17 +73,20 @@ class PipelineStressTest {
                     readers.add(reader);
                     draining.submit(() -> reader.getInputStream().transferTo(OutputStream.nullOutputStream()));
                 }
-                // Every reader joined, and the pipeline overflowing its buffer (drop-oldest) while they read.
-                Awaitility.await().atMost(Duration.ofSeconds(30))
+                // Every reader joined, and the pipeline overflowing its buffer
+                // (drop-oldest) while they read.
+                Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> app.metric("loopinfo.events.listeners", "stream:pipeline") == 60
                             && app.metric("loopinfo.pipeline.messages", "outcome:dropped") > 0);
                 send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 10);
 
-                // Tens of milliseconds each on a quiet machine; 3-8 s when lines were written on the pipeline's thread.
+                // Tens of milliseconds each on a quiet machine; 3-8 s when lines were
+                // written on the pipeline's thread.
                 long asked = System.nanoTime();
                 send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/pipeline")), 2);
-                send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
+                send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/pipeline/pause"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.noBody()), 2);
                 assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(3));
@@ -101,4 +106,5 @@ class PipelineStressTest {
         assertThat(response.statusCode()).isEqualTo(200);
         return response;
     }
+
 }

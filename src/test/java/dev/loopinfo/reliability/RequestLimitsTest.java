@@ -23,10 +23,12 @@ import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.AppProcess;
 
 /**
- * Clients that hold a connection without finishing their request: a body that never arrives, or arrives a byte at a
- * time, is cut off after {@code loopinfo.http.request-body-timeout} on both ports; a client that leaves mid-body is
- * no server error; and a flood of connections to the app port stops at {@code loopinfo.http.max-connections} while
- * the management port and its probes keep answering. Against loopinfo in its own process, with small limits.
+ * Clients that hold a connection without finishing their request: a body that never
+ * arrives, or arrives a byte at a time, is cut off after
+ * {@code loopinfo.http.request-body-timeout} on both ports; a client that leaves mid-body
+ * is no server error; and a flood of connections to the app port stops at
+ * {@code loopinfo.http.max-connections} while the management port and its probes keep
+ * answering. Against loopinfo in its own process, with small limits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestLimitsTest {
@@ -40,7 +42,8 @@ class RequestLimitsTest {
 
     @BeforeAll
     void start() throws Exception {
-        app = AppProcess.start("--loopinfo.http.request-body-timeout=1s", "--logging.level.dev.loopinfo.web.ErrorPages=debug",
+        app = AppProcess.start("--loopinfo.http.request-body-timeout=1s",
+                "--logging.level.dev.loopinfo.web.ErrorPages=debug",
                 "--loopinfo.http.max-connections=" + MAX_CONNECTIONS);
     }
 
@@ -68,7 +71,8 @@ class RequestLimitsTest {
             for (int i = 0; i < 30 && !cut; i++) {
                 try {
                     client.getOutputStream().write(' ');
-                    client.getInputStream().read(); // an answer or the end: the server stopped waiting
+                    client.getInputStream().read(); // an answer or the end: the server
+                                                    // stopped waiting
                     cut = true;
                 }
                 catch (SocketTimeoutException stillWaiting) {
@@ -90,9 +94,11 @@ class RequestLimitsTest {
         String answers = RawHttp.exchange(app.port(), "GET /delay/2 HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 + "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nhalf");
 
-        // The echo's answer starts as its body arrives, and is cut off, unended, a timeout after its turn came.
+        // The echo's answer starts as its body arrives, and is cut off, unended, a
+        // timeout after its turn came.
         assertThat(answers).startsWith("HTTP/1.1 200").contains("Waited 2 s");
-        assertThat(answers.substring(answers.indexOf("Waited 2 s"))).startsWith("Waited 2 s").contains("HTTP/1.1 200")
+        assertThat(answers.substring(answers.indexOf("Waited 2 s"))).startsWith("Waited 2 s")
+            .contains("HTTP/1.1 200")
             .endsWith("\r\nhalf\r\n");
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThan(Duration.ofMillis(2_900));
     }
@@ -105,9 +111,15 @@ class RequestLimitsTest {
                     + "Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly this much");
             assertThat(answer).startsWith("HTTP/1.1 200").endsWith("only this much\r\n").doesNotContain("408");
         }
-        // The answer had started: there is no 408 to send, it is left unended, and it was no server error.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> app.output().subList(before, app.output().size())
-            .stream().filter(line -> line.contains("POST /echo cut short after its answer started")).count() == 3);
+        // The answer had started: there is no 408 to send, it is left unended, and it was
+        // no server error.
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> app.output()
+                .subList(before, app.output().size())
+                .stream()
+                .filter(line -> line.contains("POST /echo cut short after its answer started"))
+                .count() == 3);
         assertThat(app.output().subList(before, app.output().size()))
             .noneMatch(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("\tat "));
     }
@@ -118,8 +130,9 @@ class RequestLimitsTest {
         try (Socket client = RawHttp.open(app.managementPort())) {
             RawHttp.send(client, PAUSE + "{");
         }
-        List<String> logged = app.awaitLine(before, line -> line.contains("/actuator/pipeline/pause left by its client "
-                + "before it arrived whole: 499"), Duration.ofSeconds(10));
+        List<String> logged = app.awaitLine(before,
+                line -> line.contains("/actuator/pipeline/pause left by its client " + "before it arrived whole: 499"),
+                Duration.ofSeconds(10));
         assertThat(logged).noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "));
     }
 
@@ -132,7 +145,8 @@ class RequestLimitsTest {
                 RawHttp.send(socket, "GET /hello/slow HTTP/1.1\r\nHost: localhost\r\n");
                 flood.add(socket);
             }
-            // The last ones opened are over the limit; the first ones are held, waiting for their headers.
+            // The last ones opened are over the limit; the first ones are held, waiting
+            // for their headers.
             int refused = 0;
             for (int i = flood.size() - 1; i >= 0 && closedByServer(flood.get(i)); i--) {
                 refused++;
@@ -143,7 +157,8 @@ class RequestLimitsTest {
             for (String probe : List.of("liveness", "readiness")) {
                 HttpResponse<String> answer = http.send(HttpRequest
                     .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/health/" + probe))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).isEqualTo(200);
             }
         }
@@ -155,7 +170,10 @@ class RequestLimitsTest {
         assertThat(app.output()).noneMatch(line -> line.startsWith("\tat "));
     }
 
-    /** Whether the server closes the connection within the socket's timeout, without answering. */
+    /**
+     * Whether the server closes the connection within the socket's timeout, without
+     * answering.
+     */
     private static boolean closedByServer(Socket socket) {
         try {
             socket.setSoTimeout(2_000);
@@ -168,4 +186,5 @@ class RequestLimitsTest {
             return true;
         }
     }
+
 }

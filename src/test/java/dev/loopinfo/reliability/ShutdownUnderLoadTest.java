@@ -26,7 +26,10 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** SIGTERM with 2,000 greetings in flight: every one is answered, and the process leaves in good order. */
+/**
+ * SIGTERM with 2,000 greetings in flight: every one is answered, and the process leaves
+ * in good order.
+ */
 class ShutdownUnderLoadTest {
 
     private static final int IN_FLIGHT = 2_000;
@@ -38,14 +41,20 @@ class ShutdownUnderLoadTest {
     void everyGreetingInFlightIsAnsweredAndTheAccountBalances() throws Exception {
         try (AppProcess app = AppProcess.start("--loopinfo.greeting.delay=10s", "--loopinfo.pipeline.interval=50ms",
                 "--loopinfo.pipeline.work=200ms", "--loopinfo.pipeline.concurrency=4")) {
-            ConnectionProvider connections = ConnectionProvider.builder("shutdown").maxConnections(IN_FLIGHT)
-                .pendingAcquireMaxCount(-1).build();
-            WebClient client = WebClient.builder().baseUrl("http://localhost:" + app.port())
+            ConnectionProvider connections = ConnectionProvider.builder("shutdown")
+                .maxConnections(IN_FLIGHT)
+                .pendingAcquireMaxCount(-1)
+                .build();
+            WebClient client = WebClient.builder()
+                .baseUrl("http://localhost:" + app.port())
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
                 .build();
             try {
                 CompletableFuture<List<Integer>> greetings = Flux.range(0, IN_FLIGHT)
-                    .flatMap(i -> client.get().uri("/hello/guest-{i}", i).retrieve().toBodilessEntity()
+                    .flatMap(i -> client.get()
+                        .uri("/hello/guest-{i}", i)
+                        .retrieve()
+                        .toBodilessEntity()
                         .map(response -> response.getStatusCode().value()), IN_FLIGHT)
                     .collectList()
                     .toFuture();
@@ -69,21 +78,29 @@ class ShutdownUnderLoadTest {
     }
 
     /**
-     * Waits until the server holds every greeting: its own count of connections with a request in progress. A
-     * connection still in the accept backlog when SIGTERM closes the port is reset, so all of them must be in.
+     * Waits until the server holds every greeting: its own count of connections with a
+     * request in progress. A connection still in the accept backlog when SIGTERM closes
+     * the port is reset, so all of them must be in.
      */
     private static void awaitInFlight(AppProcess app, int expected) {
-        Awaitility.await("the greetings are in flight together").atMost(Duration.ofSeconds(30))
+        Awaitility.await("the greetings are in flight together")
+            .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(50))
             .until(() -> app.metric("reactor.netty.http.server.connections.active") >= expected);
     }
 
-    /** Polls readiness every 20 ms until the management port closes: "UP", "OUT_OF_SERVICE", …, then "closed". */
+    /**
+     * Polls readiness every 20 ms until the management port closes: "UP",
+     * "OUT_OF_SERVICE", …, then "closed".
+     */
     private static void watchReadiness(AppProcess app, List<String> seen) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + app.managementPort()
-                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+        HttpRequest readiness = HttpRequest
+            .newBuilder(URI.create("http://localhost:" + app.managementPort() + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
         // On threads meant for blocking calls: the client's send waits for the answer.
         Flux.interval(Duration.ZERO, Duration.ofMillis(20), Schedulers.boundedElastic())
             .onBackpressureDrop()
@@ -97,7 +114,10 @@ class ShutdownUnderLoadTest {
     }
 
     private static void assertBalanced(List<String> output) {
-        Matcher account = output.stream().map(ACCOUNT::matcher).filter(Matcher::find).findFirst()
+        Matcher account = output.stream()
+            .map(ACCOUNT::matcher)
+            .filter(Matcher::find)
+            .findFirst()
             .orElseThrow(() -> new AssertionError("no final account in:\n" + String.join("\n", output)));
         long produced = Long.parseLong(account.group(1));
         long settled = Long.parseLong(account.group(2)) + Long.parseLong(account.group(3))
@@ -105,4 +125,5 @@ class ShutdownUnderLoadTest {
         assertThat(produced).isPositive().isEqualTo(settled);
         assertThat(Long.parseLong(account.group(5))).as("drained: nothing left in flight").isZero();
     }
+
 }

@@ -15,7 +15,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 
-/** Each kind of setting held to its range, both ends included, and said in the setting's own spelling. */
+/**
+ * Each kind of setting held to its range, both ends included, and said in the setting's
+ * own spelling.
+ */
 class SettingRulesTest {
 
     @ConfigurationProperties("test")
@@ -56,7 +59,8 @@ class SettingRulesTest {
         assertThat(rules.supports(String.class)).isFalse();
         rules.validate(settings, errors);
         assertThat(errors.getFieldErrors()).extracting(error -> error.getField() + " " + error.getDefaultMessage())
-            .containsExactly("pause must be a duration from 100ms to 1m", "count must be a whole number from 1 to 1024");
+            .containsExactly("pause must be a duration from 100ms to 1m",
+                    "count must be a whole number from 1 to 1024");
     }
 
     private static @Nullable String problem(String name, @Nullable Object value) {
@@ -66,4 +70,5 @@ class SettingRulesTest {
             .orElseThrow();
         return SettingRules.problem(component, value);
     }
+
 }

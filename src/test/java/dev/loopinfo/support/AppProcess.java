@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
- * loopinfo as its own process, started from the test classpath like {@code java -jar}: for drills that need a
- * real SIGTERM or more sockets than one process may open (10,000 client connections plus 10,000 server ones).
+ * loopinfo as its own process, started from the test classpath like {@code java -jar}:
+ * for drills that need a real SIGTERM or more sockets than one process may open (10,000
+ * client connections plus 10,000 server ones).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -63,11 +64,15 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    /** The process launched, without waiting for it to be ready: for starts that are meant to fail. */
+    /**
+     * The process launched, without waiting for it to be ready: for starts that are meant
+     * to fail.
+     */
     public static AppProcess starting(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication",
-                "--server.port=0", "--management.server.port=0"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
+                        System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication", "--server.port=0",
+                        "--management.server.port=0"));
         command.addAll(List.of(arguments));
         return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -80,7 +85,10 @@ public final class AppProcess implements AutoCloseable {
         return managementPort;
     }
 
-    /** What a container runtime does to stop it; unlike {@code Process.destroy()}, keeps reading its output. */
+    /**
+     * What a container runtime does to stop it; unlike {@code Process.destroy()}, keeps
+     * reading its output.
+     */
     public void sigterm() {
         process.toHandle().destroy();
     }
@@ -100,7 +108,10 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Everything the process wrote: waits for it to exit and for its output to be read to the end. */
+    /**
+     * Everything the process wrote: waits for it to exit and for its output to be read to
+     * the end.
+     */
     public List<String> outputToTheEnd() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("loopinfo is still running");
@@ -113,27 +124,32 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until a line after the first {@code from} lines of output matches; returns the lines from {@code from}
-     * up to and with it.
+     * Waits until a line after the first {@code from} lines of output matches; returns
+     * the lines from {@code from} up to and with it.
      */
     public List<String> awaitLine(int from, Predicate<String> line, Duration within) {
-        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+            .atMost(within)
+            .pollInterval(Duration.ofMillis(20))
             .until(() -> output().subList(from, output().size()).stream().anyMatch(line));
         List<String> since = output().subList(from, output().size());
         return since.subList(0, since.indexOf(since.stream().filter(line).findFirst().orElseThrow()) + 1);
     }
 
     /**
-     * A meter's value now, as Actuator's metrics endpoint on the management port shows it ({@code VALUE} for a
-     * gauge, {@code COUNT} for a counter), with the given {@code tag:value} filters.
+     * A meter's value now, as Actuator's metrics endpoint on the management port shows it
+     * ({@code VALUE} for a gauge, {@code COUNT} for a counter), with the given
+     * {@code tag:value} filters.
      */
     public double metric(String name, String... tags) throws IOException, InterruptedException {
         StringBuilder uri = new StringBuilder("http://localhost:" + managementPort + "/actuator/metrics/" + name);
         for (int i = 0; i < tags.length; i++) {
             uri.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
         }
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(10))
-            .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HTTP
+            .send(HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString())
+            .body();
         Matcher value = METRIC_VALUE.matcher(body);
         if (!value.find()) {
             throw new IllegalStateException("no value for " + name + " in " + body);
@@ -167,4 +183,5 @@ public final class AppProcess implements AutoCloseable {
             output.add("(output closed: " + closed.getMessage() + ")");
         }
     }
+
 }

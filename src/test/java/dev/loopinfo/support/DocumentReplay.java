@@ -27,18 +27,22 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Replays requests on a loopinfo of its own, started once for the suite, and holds each answer to the OpenAPI
- * document it serves with a real validator ({@code swagger-request-validator}). Its waits are short (a longer delay
- * asked for is refused, as the document, which reads the same setting, says it will be): the answers' shapes are
- * checked, not their timing. Its own requests are not recorded ({@link RecordedRequests#REPLAY_TARGET}).
+ * Replays requests on a loopinfo of its own, started once for the suite, and holds each
+ * answer to the OpenAPI document it serves with a real validator
+ * ({@code swagger-request-validator}). Its waits are short (a longer delay asked for is
+ * refused, as the document, which reads the same setting, says it will be): the answers'
+ * shapes are checked, not their timing. Its own requests are not recorded
+ * ({@link RecordedRequests#REPLAY_TARGET}).
  */
 public final class DocumentReplay {
 
     /**
-     * The validator's findings about a request that loopinfo refuses too. Not among them: an Accept it cannot meet
-     * (RFC 9110 lets a server disregard it; loopinfo answers HTML, which the answer's check holds to the document),
-     * and a Content-Type or body that a route does not read. A value of only control characters also counts as
-     * missing to the validator (it trims with {@code String.trim()}), while a name may be any characters.
+     * The validator's findings about a request that loopinfo refuses too. Not among them:
+     * an Accept it cannot meet (RFC 9110 lets a server disregard it; loopinfo answers
+     * HTML, which the answer's check holds to the document), and a Content-Type or body
+     * that a route does not read. A value of only control characters also counts as
+     * missing to the validator (it trims with {@code String.trim()}), while a name may be
+     * any characters.
      */
     private static final List<String> ENFORCED = List.of("validation.request.path.missing",
             "validation.request.operation.notAllowed", "validation.request.parameter.schema",
@@ -48,7 +52,10 @@ public final class DocumentReplay {
     private static final Set<String> UNLISTED = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
 
-    /** Statuses that never carry a body (RFC 9110), whatever the document says the operation's body is. */
+    /**
+     * Statuses that never carry a body (RFC 9110), whatever the document says the
+     * operation's body is.
+     */
     private static final Set<Integer> BODYLESS = Set.of(204, 205, 304);
 
     private static DocumentReplay instance;
@@ -92,14 +99,19 @@ public final class DocumentReplay {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    /** Replays the requests, then says what is wrong with each answer the document does not allow, sorted. */
+    /**
+     * Replays the requests, then says what is wrong with each answer the document does
+     * not allow, sorted.
+     */
     public List<String> brokenAnswers(Collection<Recorded> requests) {
-        // Replayed on the client's event loops; checked here, as the validator takes locks and loads classes.
+        // Replayed on the client's event loops; checked here, as the validator takes
+        // locks and loads classes.
         Map<Recorded, Answer> answers = Flux.fromIterable(requests)
             .flatMap(request -> replay(request).map(answer -> Map.entry(request, answer)), 32)
             .collectMap(Map.Entry::getKey, Map.Entry::getValue)
             .block(Duration.ofMinutes(3));
-        return answers.entrySet().stream()
+        return answers.entrySet()
+            .stream()
             .map(exchange -> check(validator, exchange.getKey(), exchange.getValue()))
             .filter(problem -> !problem.isEmpty())
             .sorted()
@@ -110,7 +122,10 @@ public final class DocumentReplay {
         return replay(new Recorded("GET", path, accept, null, -1)).block(Duration.ofSeconds(30));
     }
 
-    /** As many bytes as the request's body had: a JSON string where it was JSON, as /echo sends it back. */
+    /**
+     * As many bytes as the request's body had: a JSON string where it was JSON, as /echo
+     * sends it back.
+     */
     private static String filler(Recorded request) {
         int length = (int) request.contentLength();
         String type = String.valueOf(request.contentType());
@@ -120,43 +135,44 @@ public final class DocumentReplay {
 
     private Mono<Answer> replay(Recorded request) {
         byte[] body = (request.contentLength() > 0) ? filler(request).getBytes(StandardCharsets.US_ASCII) : null;
-        return HttpClient.create()
-            .headers(headers -> {
-                if (request.accept() != null) {
-                    headers.set(HttpHeaderNames.ACCEPT, request.accept());
-                }
-                if (request.contentType() != null) {
-                    headers.set(HttpHeaderNames.CONTENT_TYPE, request.contentType());
-                }
-            })
+        return HttpClient.create().headers(headers -> {
+            if (request.accept() != null) {
+                headers.set(HttpHeaderNames.ACCEPT, request.accept());
+            }
+            if (request.contentType() != null) {
+                headers.set(HttpHeaderNames.CONTENT_TYPE, request.contentType());
+            }
+        })
             .request(HttpMethod.valueOf(request.method()))
             .uri("http://localhost:" + port() + request.target())
-            .send((out, connection) -> (body != null) ? connection.sendByteArray(Mono.just(body))
-                    : connection)
+            .send((out, connection) -> (body != null) ? connection.sendByteArray(Mono.just(body)) : connection)
             .responseSingle((response, content) -> {
                 String type = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
                 Mono<String> text = (type != null && type.startsWith("text/event-stream")) ? Mono.just("")
                         : content.asString().defaultIfEmpty("");
                 Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                response.responseHeaders().forEach(header -> headers
-                    .computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));
+                response.responseHeaders()
+                    .forEach(header -> headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>())
+                        .add(header.getValue()));
                 return text.map(read -> new Answer(response.status().code(), type, headers, read));
             })
             .timeout(Duration.ofSeconds(30));
     }
 
     /**
-     * What is wrong with the answer to a replayed request, or an empty string. A request for a path or method the
-     * document does not list must be refused (4xx); so must one whose path or query parameters break the
-     * document's rules, which are the handlers' rules. Every answer to a listed operation must be one the document
-     * lists for it, in its schema and with its headers.
+     * What is wrong with the answer to a replayed request, or an empty string. A request
+     * for a path or method the document does not list must be refused (4xx); so must one
+     * whose path or query parameters break the document's rules, which are the handlers'
+     * rules. Every answer to a listed operation must be one the document lists for it, in
+     * its schema and with its headers.
      */
     private static String check(OpenApiInteractionValidator validator, Recorded request, Answer answer) {
-        String exchange = request.method() + " " + request.target() + " Accept: " + request.accept()
-                + " Content-Type: " + request.contentType() + " → " + answer.status() + " " + answer.contentType();
+        String exchange = request.method() + " " + request.target() + " Accept: " + request.accept() + " Content-Type: "
+                + request.contentType() + " → " + answer.status() + " " + answer.contentType();
         boolean refused = answer.status() >= 400 && answer.status() < 500;
         if (request.method().equals("OPTIONS")) {
-            // Answered for every served path with its methods (Routing.methodNotAllowed); OpenAPI lists none.
+            // Answered for every served path with its methods (Routing.methodNotAllowed);
+            // OpenAPI lists none.
             return (answer.status() == 204 && answer.headers().containsKey("Allow")) || answer.status() == 404 ? ""
                     : exchange + ": OPTIONS answered without Allow";
         }
@@ -180,18 +196,23 @@ public final class DocumentReplay {
         if (!answer.body().isEmpty()) {
             response.withBody(answer.body());
         }
-        List<String> wrong = errors(validator.validateResponse(path, SimpleRequest.Method.valueOf(method),
-                response.build())).stream()
+        List<String> wrong = errors(
+                validator.validateResponse(path, SimpleRequest.Method.valueOf(method), response.build()))
+            .stream()
             .filter(message -> !(message.getKey().equals("validation.response.body.missing")
                     && (head || BODYLESS.contains(answer.status()) || isStream(answer)
-                            || path.equals("/echo") && request.contentLength() <= 0))) // nothing echoes as nothing
+                            || path.equals("/echo") && request.contentLength() <= 0))) // nothing
+                                                                                       // echoes
+                                                                                       // as
+                                                                                       // nothing
             .map(Object::toString)
             .toList();
         return wrong.isEmpty() ? "" : exchange + ": " + wrong;
     }
 
     private static List<ValidationReport.Message> errors(ValidationReport report) {
-        return report.getMessages().stream()
+        return report.getMessages()
+            .stream()
             .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
             .toList();
     }
@@ -228,8 +249,8 @@ public final class DocumentReplay {
         }
     }
 
-
     /** An answer as the validator reads it. */
     public record Answer(int status, String contentType, Map<String, List<String>> headers, String body) {
     }
+
 }

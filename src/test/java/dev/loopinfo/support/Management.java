@@ -19,4 +19,5 @@ public final class Management {
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
             .build();
     }
+
 }

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP/1.1 written by hand on a socket, for what no HTTP client sends: malformed, pipelined, half-sent or abandoned
- * requests, and connections held open. Requests are written exactly as given.
+ * HTTP/1.1 written by hand on a socket, for what no HTTP client sends: malformed,
+ * pipelined, half-sent or abandoned requests, and connections held open. Requests are
+ * written exactly as given.
  */
 public final class RawHttp {
 
@@ -30,8 +31,8 @@ public final class RawHttp {
     }
 
     /**
-     * Writes {@code text} as it is: characters up to U+00FF as those very bytes (a raw WebSocket frame among them),
-     * and any text beyond them as UTF-8.
+     * Writes {@code text} as it is: characters up to U+00FF as those very bytes (a raw
+     * WebSocket frame among them), and any text beyond them as UTF-8.
      */
     public static void send(Socket socket, String text) throws IOException {
         boolean bytes = text.chars().allMatch(c -> c <= 0xFF);
@@ -40,9 +41,10 @@ public final class RawHttp {
     }
 
     /**
-     * Sends {@code request} on a new connection and reads until the server closes it: every answer it gave, as
-     * UTF-8. The request says {@code Connection: close}, or is one the server closes on. A reset after the answers
-     * arrived still leaves them to check.
+     * Sends {@code request} on a new connection and reads until the server closes it:
+     * every answer it gave, as UTF-8. The request says {@code Connection: close}, or is
+     * one the server closes on. A reset after the answers arrived still leaves them to
+     * check.
      */
     public static String exchange(int port, String request) throws IOException {
         try (Socket socket = open(port)) {
@@ -64,7 +66,10 @@ public final class RawHttp {
         }
     }
 
-    /** Reads an answer's head, up to and with its blank line, byte by byte so that nothing after it is consumed. */
+    /**
+     * Reads an answer's head, up to and with its blank line, byte by byte so that nothing
+     * after it is consumed.
+     */
     public static String readHead(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -77,8 +82,8 @@ public final class RawHttp {
     }
 
     /**
-     * Reads one whole answer off a connection that stays open: its head, then exactly {@code Content-Length} bytes
-     * of body, as text.
+     * Reads one whole answer off a connection that stays open: its head, then exactly
+     * {@code Content-Length} bytes of body, as text.
      */
     public static String readResponse(Socket socket) throws IOException {
         String head = readHead(socket);
@@ -88,4 +93,5 @@ public final class RawHttp {
         assertThat(body).as("the body of %s", head).hasSize(Integer.parseInt(length.group(1)));
         return head + new String(body, StandardCharsets.UTF_8);
     }
+
 }

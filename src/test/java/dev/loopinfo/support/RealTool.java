@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A real program a test needs, such as {@code promtool}, found on the PATH. On a developer's machine without
- * it the test is skipped with a message saying what to install; in CI ({@code CI=true}) it fails, because CI
- * always installs it.
+ * A real program a test needs, such as {@code promtool}, found on the PATH. On a
+ * developer's machine without it the test is skipped with a message saying what to
+ * install; in CI ({@code CI=true}) it fails, because CI always installs it.
  */
 public final class RealTool {
 
@@ -30,7 +30,10 @@ public final class RealTool {
         throw unavailable(program + " is not installed (Debian package '" + debianPackage + "'; .ci/run installs it)");
     }
 
-    /** Skips the test with the message, or fails it in CI, which always has what the test needs. */
+    /**
+     * Skips the test with the message, or fails it in CI, which always has what the test
+     * needs.
+     */
     public static AssertionError unavailable(String message) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + ": CI must run this test");
@@ -38,4 +41,5 @@ public final class RealTool {
         abort(message + ": skipping this test");
         return new AssertionError("unreachable");
     }
+
 }

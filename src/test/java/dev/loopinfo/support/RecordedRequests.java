@@ -15,21 +15,27 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Every distinct request the suite sends to the app port of any application it starts in this JVM, so that
- * they can be replayed against the OpenAPI document after each test class ({@link AnswersAsDocumented}). Registered for every test context as an
- * auto-configuration of the test class path; it only looks, and never touches the request.
+ * Every distinct request the suite sends to the app port of any application it starts in
+ * this JVM, so that they can be replayed against the OpenAPI document after each test
+ * class ({@link AnswersAsDocumented}). Registered for every test context as an
+ * auto-configuration of the test class path; it only looks, and never touches the
+ * request.
  */
 @AutoConfiguration
 public class RecordedRequests {
 
-    /** Set on the application that replays recorded requests ({@link DocumentReplay}): nothing of it is recorded. */
+    /**
+     * Set on the application that replays recorded requests ({@link DocumentReplay}):
+     * nothing of it is recorded.
+     */
     public static final String REPLAY_TARGET = "loopinfo-test.replay-target";
 
     private static final Set<Recorded> RECORDED = ConcurrentHashMap.newKeySet();
 
     /**
-     * A request as the replay needs it: a body is replayed as that many bytes ({@code -1}: none), as no route
-     * but {@code /echo} reads one and no document says more of it than its type.
+     * A request as the replay needs it: a body is replayed as that many bytes
+     * ({@code -1}: none), as no route but {@code /echo} reads one and no document says
+     * more of it than its type.
      *
      * @param method the request method
      * @param target the path and query as sent, still percent-encoded
@@ -45,14 +51,17 @@ public class RecordedRequests {
         return List.copyOf(RECORDED);
     }
 
-    /** First of all filters, so that it sees requests that others refuse; never the management port. */
+    /**
+     * First of all filters, so that it sees requests that others refuse; never the
+     * management port.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     WebFilter requestRecorder(Environment environment) {
         boolean replayTarget = environment.getProperty(REPLAY_TARGET, Boolean.class, false);
         return (exchange, chain) -> {
-            if (!replayTarget
-                    && !WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(), "management")) {
+            if (!replayTarget && !WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(),
+                    "management")) {
                 RECORDED.add(recorded(exchange.getRequest()));
             }
             return chain.filter(exchange);
@@ -67,4 +76,5 @@ public class RecordedRequests {
         return new Recorded(request.getMethod().name(), target, (accept != null) ? String.join(", ", accept) : null,
                 headers.getFirst(HttpHeaders.CONTENT_TYPE), headers.getContentLength());
     }
+
 }

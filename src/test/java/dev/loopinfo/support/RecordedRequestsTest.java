@@ -8,7 +8,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.support.RecordedRequests.Recorded;
 
-/** The requests a test sends to the app port are recorded, to be held to the OpenAPI document after its class. */
+/**
+ * The requests a test sends to the app port are recorded, to be held to the OpenAPI
+ * document after its class.
+ */
 @ServerTest
 class RecordedRequestsTest {
 
@@ -19,7 +22,8 @@ class RecordedRequestsTest {
     void aRequestSentIsRecordedAsSent() {
         client.get().uri("/hello/recorded?x=1").header("Accept", "application/json").exchange().expectStatus().isOk();
 
-        assertThat(RecordedRequests.all()).contains(new Recorded("GET", "/hello/recorded?x=1", "application/json",
-                null, -1));
+        assertThat(RecordedRequests.all())
+            .contains(new Recorded("GET", "/hello/recorded?x=1", "application/json", null, -1));
     }
+
 }

@@ -3,7 +3,10 @@ package dev.loopinfo.support;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One scrape of {@code /actuator/prometheus} on the management port, as Prometheus reads it. */
+/**
+ * One scrape of {@code /actuator/prometheus} on the management port, as Prometheus reads
+ * it.
+ */
 public record Scrape(String text) {
 
     public static Scrape of(int managementPort) {
@@ -11,7 +14,8 @@ public record Scrape(String text) {
             .get()
             .uri("/actuator/prometheus")
             .exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody(String.class)
             .returnResult()
             .getResponseBody();
@@ -23,7 +27,9 @@ public record Scrape(String text) {
         return text.lines().filter(line -> !line.isBlank() && !line.startsWith("#"));
     }
 
-    /** Each series (name and labels, without the value) whose name starts with the prefix. */
+    /**
+     * Each series (name and labels, without the value) whose name starts with the prefix.
+     */
     public List<String> series(String namePrefix) {
         return samples().filter(line -> line.startsWith(namePrefix))
             .map(line -> line.substring(0, line.lastIndexOf(' ')))

@@ -22,14 +22,15 @@ import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
- * A {@code /ws/echo} socket's life ends with the socket, never later: a socket its client closed holds nothing
- * until its idle timeout, and one still open is closed as going away when the application closes.
+ * A {@code /ws/echo} socket's life ends with the socket, never later: a socket its client
+ * closed holds nothing until its idle timeout, and one still open is closed as going away
+ * when the application closes.
  */
 class EchoWebSocketLifeTest {
 
-    private final EchoWebSocket echo = new EchoWebSocket(new TestbedProperties(Duration.ofSeconds(60),
-            DataSize.ofMegabytes(1), List.of(), DataSize.ofKilobytes(64), Duration.ofMinutes(1), 0, null,
-            Duration.ZERO, Duration.ZERO));
+    private final EchoWebSocket echo = new EchoWebSocket(
+            new TestbedProperties(Duration.ofSeconds(60), DataSize.ofMegabytes(1), List.of(), DataSize.ofKilobytes(64),
+                    Duration.ofMinutes(1), 0, null, Duration.ZERO, Duration.ZERO));
 
     @Test
     void aSocketItsClientClosedEndsAtOnceNotAtItsIdleTimeout() {
@@ -54,7 +55,8 @@ class EchoWebSocketLifeTest {
     private static WebSocketSession session(Flux<WebSocketMessage> arriving) {
         WebSocketSession session = mock(WebSocketSession.class);
         when(session.receive()).thenReturn(arriving);
-        when(session.send(any())).thenAnswer(call -> Flux.from(call.<org.reactivestreams.Publisher<?>>getArgument(0)).then());
+        when(session.send(any()))
+            .thenAnswer(call -> Flux.from(call.<org.reactivestreams.Publisher<?>>getArgument(0)).then());
         return session;
     }
 
@@ -62,4 +64,5 @@ class EchoWebSocketLifeTest {
         return new WebSocketMessage(WebSocketMessage.Type.TEXT,
                 DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
+
 }

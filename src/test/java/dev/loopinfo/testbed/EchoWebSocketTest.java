@@ -37,12 +37,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /ws/echo} echoes text and binary messages and closes with the proper code past its limits and on frames
- * the protocol forbids.
+ * {@code /ws/echo} echoes text and binary messages and closes with the proper code past
+ * its limits and on frames the protocol forbids.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
-        "loopinfo.pipeline.enabled=false", "loopinfo.testbed.websocket-max-message-size=1KB",
-        "loopinfo.testbed.websocket-idle-timeout=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "management.server.port=0", "loopinfo.pipeline.enabled=false",
+                "loopinfo.testbed.websocket-max-message-size=1KB", "loopinfo.testbed.websocket-idle-timeout=1s" })
 @ExtendWith(OutputCaptureExtension.class)
 class EchoWebSocketTest {
 
@@ -54,13 +54,16 @@ class EchoWebSocketTest {
     @Test
     void textAndBinaryMessagesComeBackAsSent() {
         AtomicReference<List<String>> echoed = new AtomicReference<>();
-        client.execute(uri(), session -> session
-            .send(Flux.just(session.textMessage("hello"), session.binaryMessage(buffers -> buffers
-                .wrap(new byte[] { 1, 2, 3 })), session.textMessage("Ωμέγα 😀")))
-            .thenMany(session.receive().take(3).map(EchoWebSocketTest::describe))
-            .collectList()
-            .doOnNext(echoed::set)
-            .then(session.close()))
+        client
+            .execute(uri(),
+                    session -> session
+                        .send(Flux.just(session.textMessage("hello"),
+                                session.binaryMessage(buffers -> buffers.wrap(new byte[] { 1, 2, 3 })),
+                                session.textMessage("Ωμέγα 😀")))
+                        .thenMany(session.receive().take(3).map(EchoWebSocketTest::describe))
+                        .collectList()
+                        .doOnNext(echoed::set)
+                        .then(session.close()))
             .block(Duration.ofSeconds(10));
 
         assertThat(echoed.get()).containsExactly("TEXT hello", "BINARY 1,2,3", "TEXT Ωμέγα 😀");
@@ -80,11 +83,13 @@ class EchoWebSocketTest {
     }
 
     /**
-     * Frames RFC 6455 says a server must refuse, sent as raw bytes (masked with zeros) once the handshake is
-     * answered: unmasked, a reserved opcode, reserved bits with no extension, a control frame too long, a fragmented
-     * close, close codes no endpoint may send (999, 1005, 1006, 5000) and a close reason that is not UTF-8 (1007),
-     * text that is not UTF-8 (1007), and a length past the limit in one frame or in two fragments (1009). Each
-     * closes the socket at once with its code, and none is logged as an error.
+     * Frames RFC 6455 says a server must refuse, sent as raw bytes (masked with zeros)
+     * once the handshake is answered: unmasked, a reserved opcode, reserved bits with no
+     * extension, a control frame too long, a fragmented close, close codes no endpoint
+     * may send (999, 1005, 1006, 5000) and a close reason that is not UTF-8 (1007), text
+     * that is not UTF-8 (1007), and a length past the limit in one frame or in two
+     * fragments (1009). Each closes the socket at once with its code, and none is logged
+     * as an error.
      */
     @ParameterizedTest
     @CsvSource({ "8102 6869, 1002", "8380 61626364, 1002", "f180 61626364, 1002", "89fe ffff 61626364, 1002",
@@ -95,7 +100,8 @@ class EchoWebSocketTest {
         try (Socket socket = handshake()) {
             assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 101");
             byte[] bytes = HexFormat.of().parseHex(frame.replace(" ", ""));
-            if (bytes[0] == 0x02) { // the first of two fragments of 600 bytes each, the limit being 1 KB
+            if (bytes[0] == 0x02) { // the first of two fragments of 600 bytes each, the
+                                    // limit being 1 KB
                 bytes = concat(bytes, new byte[600], HexFormat.of().parseHex("80fe025800000000"), new byte[600]);
             }
             socket.getOutputStream().write(bytes);
@@ -103,7 +109,10 @@ class EchoWebSocketTest {
         }
     }
 
-    /** RFC 6455 4.4: a version the server does not speak is answered 426 with the one it does. */
+    /**
+     * RFC 6455 4.4: a version the server does not speak is answered 426 with the one it
+     * does.
+     */
     @ParameterizedTest(name = "Sec-WebSocket-Version: {0}")
     @CsvSource({ "(none)", "14", "99", "'13, 8'", "abc", "8" })
     void everyVersionButThirteenIsAnswered426WithTheOneServed(String version, CapturedOutput log) throws IOException {
@@ -111,15 +120,17 @@ class EchoWebSocketTest {
             RawHttp.send(socket, HANDSHAKE.replace("Sec-WebSocket-Version: 13\r\n",
                     version.equals("(none)") ? "" : "Sec-WebSocket-Version: " + version + "\r\n"));
 
-            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 426").containsIgnoringCase("Sec-WebSocket-Version: 13");
+            assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 426")
+                .containsIgnoringCase("Sec-WebSocket-Version: 13");
         }
         assertThat(ClientFaults.loudLines(log.getAll())).isEmpty();
     }
 
     /**
-     * A client that sends pings and never reads gets its pongs only as fast as it reads them, like any echo: once
-     * the pongs it has not read fill the connection, the server stops reading its pings, and its writes stall,
-     * instead of the server keeping every pong in memory.
+     * A client that sends pings and never reads gets its pongs only as fast as it reads
+     * them, like any echo: once the pongs it has not read fill the connection, the server
+     * stops reading its pings, and its writes stall, instead of the server keeping every
+     * pong in memory.
      */
     @Test
     void pingsFromAClientThatNeverReadsStallOnceItsPongsFillTheConnection() throws IOException {
@@ -151,12 +162,14 @@ class EchoWebSocketTest {
         }
     }
 
-    /** RFC 6455 4.1: a client waits for the handshake's answer before it sends a frame. */
+    /**
+     * RFC 6455 4.1: a client waits for the handshake's answer before it sends a frame.
+     */
     @Test
     void dataSentBeforeTheHandshakeWasAnsweredClosesTheSocketWithProtocolError() throws IOException {
         try (Socket socket = RawHttp.open(port)) {
-            RawHttp.send(socket, HANDSHAKE + new String(HexFormat.of().parseHex("818268690000"),
-                    StandardCharsets.ISO_8859_1));
+            RawHttp.send(socket,
+                    HANDSHAKE + new String(HexFormat.of().parseHex("818268690000"), StandardCharsets.ISO_8859_1));
             assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 101");
             assertThat(closeCode(socket.getInputStream().readAllBytes())).isEqualTo(1002);
         }
@@ -179,19 +192,23 @@ class EchoWebSocketTest {
         return all.toByteArray();
     }
 
-    /** The status code of the close frame the bytes start with (an unmasked server frame, opcode 8). */
+    /**
+     * The status code of the close frame the bytes start with (an unmasked server frame,
+     * opcode 8).
+     */
     private static int closeCode(byte[] frames) {
         assertThat(frames).hasSizeGreaterThanOrEqualTo(4);
         assertThat(frames[0] & 0xFF).as("a close frame").isEqualTo(0x88);
         return ((frames[2] & 0xFF) << 8) | (frames[3] & 0xFF);
     }
 
-    /** Opens a socket, does {@code first}, and answers the code the server closes it with. */
-    private int closeStatus(java.util.function.Function<org.springframework.web.reactive.socket.WebSocketSession,
-            Mono<Void>> first) {
+    /**
+     * Opens a socket, does {@code first}, and answers the code the server closes it with.
+     */
+    private int closeStatus(
+            java.util.function.Function<org.springframework.web.reactive.socket.WebSocketSession, Mono<Void>> first) {
         AtomicReference<CloseStatus> closed = new AtomicReference<>();
-        client.execute(uri(), session -> first.apply(session)
-            .then(session.closeStatus().doOnNext(closed::set).then()))
+        client.execute(uri(), session -> first.apply(session).then(session.closeStatus().doOnNext(closed::set).then()))
             .block(Duration.ofSeconds(10));
         return closed.get().getCode();
     }
@@ -212,4 +229,5 @@ class EchoWebSocketTest {
         }
         return "BINARY " + joined;
     }
+
 }

@@ -16,8 +16,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code /headers} hides common credentials and the headers {@code loopinfo.testbed.redacted-headers} names, however a
- * proxy spells them, and shows each header once however many spellings of its name arrived.
+ * {@code /headers} hides common credentials and the headers
+ * {@code loopinfo.testbed.redacted-headers} names, however a proxy spells them, and shows
+ * each header once however many spellings of its name arrived.
  */
 class HeadersTest {
 
@@ -28,13 +29,14 @@ class HeadersTest {
             Duration.ZERO, Duration.ZERO);
 
     private final WebTestClient client = WebTestClient
-        .bindToRouterFunction(new TestbedRoutes().testbedRouter(new TestbedHandler(settings, new SimpleMeterRegistry())))
+        .bindToRouterFunction(
+                new TestbedRoutes().testbedRouter(new TestbedHandler(settings, new SimpleMeterRegistry())))
         .build();
 
     @Test
     void theCredentialsAreRedactedAndEveryOtherHeaderShownAsSent() {
-        assertThat(shown(Map.of("Authorization", "Bearer secret", "Proxy-Authorization", "Basic c2VjcmV0",
-                "Cookie", "session=secret", "X-Trace", "abc")))
+        assertThat(shown(Map.of("Authorization", "Bearer secret", "Proxy-Authorization", "Basic c2VjcmV0", "Cookie",
+                "session=secret", "X-Trace", "abc")))
             .containsEntry("Authorization", List.of(REDACTED))
             .containsEntry("Proxy-Authorization", List.of(REDACTED))
             .containsEntry("Cookie", List.of(REDACTED))
@@ -44,8 +46,8 @@ class HeadersTest {
 
     @Test
     void theConfiguredHeadersAreRedactedBesideTheCredentials() {
-        assertThat(shown(Map.of("x-api-key", "k1", "X-Tenant-Secret", "t1", "Authorization", "Basic eDp5",
-                "X-Visible", "v")))
+        assertThat(shown(
+                Map.of("x-api-key", "k1", "X-Tenant-Secret", "t1", "Authorization", "Basic eDp5", "X-Visible", "v")))
             .containsEntry("x-api-key", List.of(REDACTED))
             .containsEntry("X-Tenant-Secret", List.of(REDACTED))
             .containsEntry("Authorization", List.of(REDACTED))
@@ -57,8 +59,8 @@ class HeadersTest {
         Map<String, String> sent = Map.of("X_Api_Key", "k1", "X_TENANT_SECRET", "t1", "set-cookie", "s=1",
                 "X-Auth-Token", "a1", "x-amz-security-token", "z1", "X-Csrf-Token", "c1");
 
-        assertThat(shown(sent)).containsAllEntriesOf(sent.keySet().stream()
-            .collect(Collectors.toMap(name -> name, name -> List.of(REDACTED))));
+        assertThat(shown(sent)).containsAllEntriesOf(
+                sent.keySet().stream().collect(Collectors.toMap(name -> name, name -> List.of(REDACTED))));
     }
 
     @Test
@@ -68,12 +70,17 @@ class HeadersTest {
             request = request.header(spelling, spelling);
         }
         request.exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody()
-            .jsonPath("$.headers.x-many").isEqualTo(List.of("x-many", "X-Many", "X-MANY", "x-MaNy"))
-            .jsonPath("$.headers.X-Many").doesNotExist()
-            .jsonPath("$.headers.X-MANY").doesNotExist()
-            .jsonPath("$.headers.x-MaNy").doesNotExist();
+            .jsonPath("$.headers.x-many")
+            .isEqualTo(List.of("x-many", "X-Many", "X-MANY", "x-MaNy"))
+            .jsonPath("$.headers.X-Many")
+            .doesNotExist()
+            .jsonPath("$.headers.X-MANY")
+            .doesNotExist()
+            .jsonPath("$.headers.x-MaNy")
+            .doesNotExist();
     }
 
     /** The headers {@code /headers} shows, as JSON, for a request with these. */
@@ -83,10 +90,13 @@ class HeadersTest {
             request = request.header(header.getKey(), header.getValue());
         }
         return request.exchange()
-            .expectStatus().isOk()
+            .expectStatus()
+            .isOk()
             .expectBody(new ParameterizedTypeReference<Map<String, Map<String, List<String>>>>() {
             })
-            .returnResult().getResponseBody().get("headers");
+            .returnResult()
+            .getResponseBody()
+            .get("headers");
     }
 
     /** Each spelling once: the answer grows with the request, never with its square. */
@@ -107,4 +117,5 @@ class HeadersTest {
 
         assertThat(answer).hasSizeLessThan(requestBytes);
     }
+
 }

@@ -14,7 +14,10 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import org.junit.jupiter.api.Test;
 
-/** What {@link StrictWebSocket} lets through, and that what it refuses is freed, not only dropped. */
+/**
+ * What {@link StrictWebSocket} lets through, and that what it refuses is freed, not only
+ * dropped.
+ */
 class StrictWebSocketTest {
 
     private final EmbeddedChannel channel = new EmbeddedChannel(new StrictWebSocket(1024));
@@ -42,7 +45,8 @@ class StrictWebSocketTest {
 
     @Test
     void aFrameWithReservedBitsIsFreedAndTheSocketClosedWithProtocolError() {
-        TextWebSocketFrame frame = new TextWebSocketFrame(true, 0b100, Unpooled.copiedBuffer("x", StandardCharsets.UTF_8));
+        TextWebSocketFrame frame = new TextWebSocketFrame(true, 0b100,
+                Unpooled.copiedBuffer("x", StandardCharsets.UTF_8));
         channel.writeInbound(frame);
 
         assertThat(frame.refCnt()).isZero();
@@ -65,7 +69,8 @@ class StrictWebSocketTest {
     void aMessageOverTheLimitInFragmentsIsFreedAndTheSocketClosedAsTooBig() {
         EmbeddedChannel socket = new EmbeddedChannel(new StrictWebSocket.MessageSize(1024), new StrictWebSocket(1024));
         BinaryWebSocketFrame first = new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[600]));
-        ContinuationWebSocketFrame last = new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[600]));
+        ContinuationWebSocketFrame last = new ContinuationWebSocketFrame(true, 0,
+                Unpooled.wrappedBuffer(new byte[600]));
         socket.writeInbound(first, last);
 
         assertThat((Object) socket.readInbound()).isSameAs(first);
@@ -85,4 +90,5 @@ class StrictWebSocketTest {
         close.release();
         assertThat(channel.isOpen()).isFalse();
     }
+
 }

@@ -26,8 +26,9 @@ import org.springframework.http.HttpHeaders;
 import dev.loopinfo.support.ServerTest;
 
 /**
- * Text answers above {@code server.compression.min-response-size} go gzipped to a client that accepts it, and
- * decompress to the very bytes sent to one that does not; smaller answers and live event streams go as they are.
+ * Text answers above {@code server.compression.min-response-size} go gzipped to a client
+ * that accepts it, and decompress to the very bytes sent to one that does not; smaller
+ * answers and live event streams go as they are.
  */
 @ServerTest
 class CompressionTest {
@@ -79,10 +80,10 @@ class CompressionTest {
 
     @Test
     void liveEventsAreNeverCompressedSoEachLeavesAtOnce() throws Exception {
-        HttpResponse<InputStream> events = http.send(HttpRequest
-            .newBuilder(URI.create("http://localhost:" + port + "/loops/events"))
-            .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
-            .build(), BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> events = http
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/loops/events"))
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip")
+                .build(), BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             assertThat(events.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
             assertThat(lines.readLine()).isEqualTo("event:loops");
@@ -90,15 +91,15 @@ class CompressionTest {
     }
 
     /**
-     * The answer's bytes as they came: the JDK's client, since the test's {@code WebTestClient} asks for gzip and
-     * decompresses what comes.
+     * The answer's bytes as they came: the JDK's client, since the test's
+     * {@code WebTestClient} asks for gzip and decompresses what comes.
      */
     private HttpResponse<byte[]> get(int port, String path, String acceptEncoding) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + path))
-                .header(HttpHeaders.ACCEPT_ENCODING, acceptEncoding)
-                .build(), BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header(HttpHeaders.ACCEPT_ENCODING, acceptEncoding)
+                    .build(), BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             return response;
         }
@@ -119,4 +120,5 @@ class CompressionTest {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

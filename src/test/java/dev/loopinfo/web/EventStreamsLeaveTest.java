@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.ServerTest;
 
-/** A client that leaves any of the event streams at any moment leaves nothing behind: no listener, no timer. */
+/**
+ * A client that leaves any of the event streams at any moment leaves nothing behind: no
+ * listener, no timer.
+ */
 @ServerTest
 class EventStreamsLeaveTest {
 
@@ -36,7 +39,8 @@ class EventStreamsLeaveTest {
                 RawHttp.send(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(listeners(stream)).isLessThanOrEqualTo(before));
     }
 
@@ -51,11 +55,13 @@ class EventStreamsLeaveTest {
                 assertThat(listeners(stream)).as("counted while open").isGreaterThan(before);
             }
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(listeners(stream)).isLessThanOrEqualTo(before));
     }
 
     private double listeners(String stream) {
         return registry.get("loopinfo.events.listeners").tag("stream", stream).gauge().value();
     }
+
 }

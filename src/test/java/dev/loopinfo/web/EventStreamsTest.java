@@ -95,8 +95,12 @@ class EventStreamsTest {
             .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(router)))
             .bindNow();
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port()).build();
-        return client.get().uri("/events").accept(MediaType.TEXT_EVENT_STREAM).exchange()
-            .expectStatus().isOk()
+        return client.get()
+            .uri("/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus()
+            .isOk()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
             })
             .getResponseBody();
@@ -109,4 +113,5 @@ class EventStreamsTest {
     private double listeners() {
         return registry.get("loopinfo.events.listeners").tag("stream", "test").gauge().value();
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.boot.reactor.netty.autoconfigure.NettyServerPropertie
 import dev.loopinfo.support.ServerTest;
 
 /**
- * loopinfo's default for Reactor Netty's idle timeout, which closes idle connections and clients trickling their
- * headers ({@code ConnectionsTest} shows that behaviour, at one second).
+ * loopinfo's default for Reactor Netty's idle timeout, which closes idle connections and
+ * clients trickling their headers ({@code ConnectionsTest} shows that behaviour, at one
+ * second).
  */
 @ServerTest
 class IdleTimeoutTest {
@@ -24,4 +25,5 @@ class IdleTimeoutTest {
     void connectionsWithoutARequestAreClosedAfterTheProxiesInFrontCloseTheirs() {
         assertThat(netty.getIdleTimeout()).isEqualTo(Duration.ofSeconds(75)).isGreaterThan(Duration.ofSeconds(60));
     }
+
 }

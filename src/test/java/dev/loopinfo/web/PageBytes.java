@@ -17,12 +17,16 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import io.netty.buffer.PooledByteBufAllocator;
 
 /**
- * Renders a page record as the server does, into a pooled Netty buffer, and compares it with a golden file: the
- * bytes the page had when it was rendered by JMustache at run time ({@code src/test/resources/pages}).
+ * Renders a page record as the server does, into a pooled Netty buffer, and compares it
+ * with a golden file: the bytes the page had when it was rendered by JMustache at run
+ * time ({@code src/test/resources/pages}).
  */
 public final class PageBytes {
 
-    /** Characters HTML-escaped by a value, every one of them: markup, quotes, backtick, equals, and non-ASCII. */
+    /**
+     * Characters HTML-escaped by a value, every one of them: markup, quotes, backtick,
+     * equals, and non-ASCII.
+     */
     public static final String HOSTILE = "<script>alert('x')</script> & \"q\" `=` Zoë 😀";
 
     private PageBytes() {
@@ -33,8 +37,8 @@ public final class PageBytes {
         PageEncoder encoder = new PageEncoder();
         ResolvableType type = ResolvableType.forInstance(page);
         assertThat(encoder.canEncode(type, Routing.HTML)).as("a page").isTrue();
-        DataBuffer buffer = encoder.encodeValue(page, new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT),
-                type, Routing.HTML, null);
+        DataBuffer buffer = encoder.encodeValue(page, new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT), type,
+                Routing.HTML, null);
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];
             buffer.read(bytes);
@@ -46,8 +50,9 @@ public final class PageBytes {
     }
 
     /**
-     * Asserts that the page renders to the golden file's exact bytes. The one change from JMustache, for values only:
-     * JStachio writes an apostrophe as {@code &#x27;} where JMustache wrote {@code &#39;}, the same character.
+     * Asserts that the page renders to the golden file's exact bytes. The one change from
+     * JMustache, for values only: JStachio writes an apostrophe as {@code &#x27;} where
+     * JMustache wrote {@code &#39;}, the same character.
      */
     public static void assertGolden(Object page, String golden) {
         if (Boolean.getBoolean("pages.update")) {
@@ -58,7 +63,10 @@ public final class PageBytes {
         assertThat(render(page)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** With {@code -Dpages.update=true}, a changed page becomes its golden file, to be reviewed in the diff. */
+    /**
+     * With {@code -Dpages.update=true}, a changed page becomes its golden file, to be
+     * reviewed in the diff.
+     */
     private static void write(Object page, String name) {
         try {
             Files.write(Path.of("src/test/resources/pages", name + ".html"), render(page));
@@ -77,4 +85,5 @@ public final class PageBytes {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

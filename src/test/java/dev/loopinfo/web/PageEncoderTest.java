@@ -19,7 +19,10 @@ import org.springframework.http.MediaType;
 
 import io.netty.buffer.UnpooledByteBufAllocator;
 
-/** Page records are written as UTF-8 HTML straight into the response buffer; nothing else is taken for a page. */
+/**
+ * Page records are written as UTF-8 HTML straight into the response buffer; nothing else
+ * is taken for a page.
+ */
 class PageEncoderTest {
 
     @Test
@@ -53,7 +56,7 @@ class PageEncoderTest {
 
     static DataBufferFactory[] buffers() {
         return new DataBufferFactory[] { new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT),
-            DefaultDataBufferFactory.sharedInstance };
+                DefaultDataBufferFactory.sharedInstance };
     }
 
     @ParameterizedTest
@@ -93,4 +96,5 @@ class PageEncoderTest {
             DataBufferUtils.release(buffer);
         }
     }
+
 }

@@ -13,8 +13,9 @@ import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.ServerTest;
 
 /**
- * Requests sent one behind another on a connection without waiting (pipelined) are answered in the order they were
- * sent, as RFC 9112 9.3.2 requires, whatever the answer: a client pairs each answer with its request by order alone.
+ * Requests sent one behind another on a connection without waiting (pipelined) are
+ * answered in the order they were sent, as RFC 9112 9.3.2 requires, whatever the answer:
+ * a client pairs each answer with its request by order alone.
  */
 @ServerTest
 class PipelinedRequestsTest {
@@ -25,25 +26,27 @@ class PipelinedRequestsTest {
     int port;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "no Host                  | GET / HTTP/1.1\\r\\n\\r\\n            | 400",
-        "HTTP/2.0 written as text | GET / HTTP/2.0\\r\\nHost: a\\r\\n\\r\\n | 505",
-        "another major version    | GET / HTTP/9.9\\r\\nHost: a\\r\\n\\r\\n | 505" })
+    @CsvSource(delimiter = '|',
+            value = { "no Host                  | GET / HTTP/1.1\\r\\n\\r\\n            | 400",
+                    "HTTP/2.0 written as text | GET / HTTP/2.0\\r\\nHost: a\\r\\n\\r\\n | 505",
+                    "another major version    | GET / HTTP/9.9\\r\\nHost: a\\r\\n\\r\\n | 505" })
     void aRefusalBehindASlowAnswerComesAfterIt(String what, String refused, int status) throws IOException {
         String answers = RawHttp.exchange(port, WAIT + refused.replace("\\r\\n", "\r\n"));
 
         assertThat(answers).startsWith("HTTP/1.1 200").contains("Waited 0.3 s");
         assertThat(answers.substring(answers.indexOf("Waited 0.3 s"))).containsOnlyOnce("HTTP/1.1 ")
-            .contains("HTTP/1.1 " + status).containsIgnoringCase("connection: close");
+            .contains("HTTP/1.1 " + status)
+            .containsIgnoringCase("connection: close");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "an echo with a body | POST /echo HTTP/1.1\\r\\nHost: localhost\\r\\nContent-Type: text/plain\\r\\nContent-Length: 5\\r\\n\\r\\nhello | hello",
-        "a slow answer       | GET /delay/0.3 HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n | Waited 0.3 s" })
+            "an echo with a body | POST /echo HTTP/1.1\\r\\nHost: localhost\\r\\nContent-Type: text/plain\\r\\nContent-Length: 5\\r\\n\\r\\nhello | hello",
+            "a slow answer       | GET /delay/0.3 HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n | Waited 0.3 s" })
     void aRequestBehindAnotherIsAnsweredAfterIt(String what, String first, String firstAnswer) throws IOException {
         try (Socket socket = RawHttp.open(port)) {
-            RawHttp.send(socket, first.replace("\\r\\n", "\r\n") + "GET /hello/Ada HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            RawHttp.send(socket,
+                    first.replace("\\r\\n", "\r\n") + "GET /hello/Ada HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
             String answer = RawHttp.readHead(socket);
             assertThat(answer).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
@@ -74,4 +77,5 @@ class PipelinedRequestsTest {
         }
         return Integer.parseInt(line.toString().strip(), 16);
     }
+
 }
