@@ -121,12 +121,9 @@ class ConnectionMetersTest {
     }
 
     private long gauge(String series) {
-        return Scrape.of(managementPort)
-            .samples()
-            .filter(sample -> sample.startsWith(series))
-            .mapToLong(sample -> (long) Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no " + series + " series"));
+        Scrape scrape = Scrape.of(managementPort);
+        assertThat(scrape.series(series)).as("the %s series", series).isNotEmpty();
+        return (long) scrape.sum(series);
     }
 
 }

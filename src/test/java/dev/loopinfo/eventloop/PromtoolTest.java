@@ -81,11 +81,7 @@ class PromtoolTest {
     }
 
     private double sum(String series) {
-        return Scrape.of(managementPort)
-            .samples()
-            .filter(sample -> sample.startsWith(series))
-            .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
-            .sum();
+        return Scrape.of(managementPort).sum(series);
     }
 
 }

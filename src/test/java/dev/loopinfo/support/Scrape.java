@@ -36,4 +36,14 @@ public record Scrape(String text) {
             .sorted()
             .toList();
     }
+
+    /**
+     * The sum of the values of every sample whose series starts with the prefix
+     * ({@code name{}} for one name).
+     */
+    public double sum(String seriesPrefix) {
+        return samples().filter(sample -> sample.startsWith(seriesPrefix))
+            .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)))
+            .sum();
+    }
 }
