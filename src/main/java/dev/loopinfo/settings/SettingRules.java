@@ -29,8 +29,8 @@ import org.springframework.validation.Validator;
  * numbers need no Bean Validation provider.
  */
 @Component(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
-@Role(BeanDefinition.ROLE_INFRASTRUCTURE) // made before the other post-processors, as
-                                          // binding needs it
+// Made before the other post-processors, as binding needs it
+@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 public final class SettingRules implements Validator {
 
     @Override
@@ -116,8 +116,8 @@ public final class SettingRules implements Validator {
     private static @Nullable Object read(Object settings, RecordComponent component) {
         try {
             Method accessor = component.getAccessor();
-            ReflectionUtils.makeAccessible(accessor); // the records are their packages'
-                                                      // own
+            // The records are their packages' own
+            ReflectionUtils.makeAccessible(accessor);
             return accessor.invoke(settings);
         }
         catch (IllegalAccessException | InvocationTargetException ex) {

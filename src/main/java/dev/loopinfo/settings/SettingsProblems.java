@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,7 +19,6 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
@@ -35,8 +33,6 @@ import org.springframework.util.ClassUtils;
  */
 final class SettingsProblems {
 
-    private static final String PREFIX = "loopinfo";
-
     /** Where the settings records are: each feature's package keeps its own. */
     private static final String SETTINGS_RECORDS = "dev.loopinfo";
 
@@ -44,9 +40,6 @@ final class SettingsProblems {
     private static final List<Below> BELOW = List.of(new Below("loopinfo.pipeline.shutdown-timeout",
             Duration.ofSeconds(10), "spring.lifecycle.timeout-per-shutdown-phase", Duration.ofSeconds(30),
             "or Spring stops waiting for the pipeline before it has drained; raise the latter"));
-
-    /** The most a misspelt key may differ from the setting it is taken for. */
-    private static final int MOST_EDITS = 3;
 
     private final Environment environment;
 
@@ -84,28 +77,20 @@ final class SettingsProblems {
     List<String> acrossSettings() {
         List<String> problems = new ArrayList<>();
         BELOW.forEach(rule -> addIfBroken(rule, problems));
-        List<ConfigurationProperty> written = writtenKeys();
-        if (!written.isEmpty()) {
-            List<String> known = new ArrayList<>();
-            List<String> collections = new ArrayList<>();
-            for (Class<?> settings : settingsRecords) {
-                for (RecordComponent component : settings.getRecordComponents()) {
-                    String name = prefix(settings) + "." + dashed(component.getName());
-                    known.add(name);
-                    if (Collection.class.isAssignableFrom(component.getType())) {
-                        collections.add(uniform(name));
-                    }
-                }
-            }
-            for (ConfigurationProperty key : written) {
-                String uniform = uniform(key.getName().toString());
-                if (known.stream().noneMatch(name -> uniform(name).equals(uniform))
-                        && collections.stream().noneMatch(uniform::startsWith)) {
-                    problems.add(line(key.getName().toString(), key,
-                            "is not a loopinfo setting" + closest(key.getName().toString(), known)));
+        List<String> known = new ArrayList<>();
+        List<String> collections = new ArrayList<>();
+        for (Class<?> settings : settingsRecords) {
+            for (RecordComponent component : settings.getRecordComponents()) {
+                String name = prefix(settings) + "." + dashed(component.getName());
+                known.add(name);
+                if (Collection.class.isAssignableFrom(component.getType())) {
+                    collections.add(name);
                 }
             }
         }
+        new UnknownKeys(known, collections).in(environment)
+            .forEach(unknown -> problems
+                .add(line(unknown.key().getName().toString(), unknown.key(), unknown.problem())));
         return problems;
     }
 
@@ -191,68 +176,6 @@ final class SettingsProblems {
             }
         }
         return null;
-    }
-
-    /**
-     * Every {@code loopinfo.*} key written anywhere, once, as the first source that has
-     * it writes it.
-     */
-    private List<ConfigurationProperty> writtenKeys() {
-        ConfigurationPropertyName prefix = ConfigurationPropertyName.of(PREFIX);
-        List<ConfigurationProperty> keys = new ArrayList<>();
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.filter(prefix::isAncestorOf)
-                    .stream()
-                    .filter(name -> keys.stream().noneMatch(key -> key.getName().equals(name)))
-                    .forEach(name -> keys.add(iterable.getConfigurationProperty(name)));
-            }
-        }
-        return keys;
-    }
-
-    /**
-     * A key as every source may spell it, for comparing: no case, dots, dashes or
-     * brackets (an environment variable's underscores come through as dots:
-     * {@code LOOPINFO_GREETING_MAX_NAME_LENGTH} is
-     * {@code loopinfo.greeting.max.name.length}).
-     */
-    private static String uniform(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The known setting closest to a misspelt one, as advice, or nothing when none is
-     * close.
-     */
-    private static String closest(String written, List<String> known) {
-        return known.stream()
-            .min(Comparator.comparingInt(name -> edits(written, name)))
-            .filter(name -> edits(written, name) <= MOST_EDITS)
-            .map(name -> "; did you mean " + name + "?")
-            .orElse("");
-    }
-
-    /**
-     * Levenshtein's distance: the fewest single-letter edits from one name to the other.
-     */
-    private static int edits(String from, String to) {
-        int[] previous = new int[to.length() + 1];
-        int[] current = new int[to.length() + 1];
-        for (int j = 0; j <= to.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= from.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= to.length(); j++) {
-                int substitution = previous[j - 1] + ((from.charAt(i - 1) == to.charAt(j - 1)) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[to.length()];
     }
 
     private static String prefix(Class<?> settings) {
