@@ -2,13 +2,17 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Handles one message and replies {@code 200 OK}, as the original's {@code consumer()};
- * its work is a timer on the pipeline's scheduler, never a blocked thread.
+ * Handles one message, retrying a failed attempt, and replies {@code 200 OK}, as the
+ * original's {@code consumer()}; its work is a timer on the pipeline's scheduler, never a
+ * blocked thread.
  */
 class Consumer {
 
@@ -16,17 +20,56 @@ class Consumer {
 
     private final Duration work;
 
+    private final int retries;
+
     private final Failures failures;
 
     private final Transcript transcript;
 
     private final Scheduler scheduler;
 
-    Consumer(Duration work, Failures failures, Transcript transcript, Scheduler scheduler) {
+    Consumer(Duration work, int retries, Failures failures, Transcript transcript, Scheduler scheduler) {
         this.work = work;
+        this.retries = retries;
         this.failures = failures;
         this.transcript = transcript;
         this.scheduler = scheduler;
+    }
+
+    /**
+     * A message handled: attempted, and retried up to {@code retries} times when an
+     * attempt fails; its reply, or why it failed, as a value.
+     */
+    Mono<Outcome> handle(Message message) {
+        if (answersAtOnce()) {
+            // Nothing to wait for: settle every attempt here and hand back a ready value,
+            // which flatMap takes
+            // without subscribing to an inner chain. This is the unthrottled pipeline's
+            // hot path.
+            return Mono.just(handleAtOnce(message));
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        return Mono.defer(() -> consume(message, attempts.incrementAndGet()))
+            .retry(retries)
+            .map(reply -> new Outcome(message, reply, null, attempts.get()))
+            .onErrorResume(error -> Mono.just(new Outcome(message, null, error, attempts.get())));
+    }
+
+    /**
+     * The attempts of {@link #handle} with no work to wait for: the same retries, made in
+     * a loop, and, as there, any error of an attempt counts as a failed attempt.
+     */
+    private Outcome handleAtOnce(Message message) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return new Outcome(message, consumeNow(message, attempt), null, attempt);
+            }
+            catch (RuntimeException failure) {
+                if (attempt > retries) {
+                    return new Outcome(message, null, failure, attempt);
+                }
+            }
+        }
     }
 
     /** One attempt at a message; subscribe again to retry it. */
@@ -41,7 +84,7 @@ class Consumer {
     }
 
     /** Whether there is no work to wait for, so that {@link #consumeNow} may be used. */
-    boolean answersAtOnce() {
+    private boolean answersAtOnce() {
         return work.isZero();
     }
 
@@ -60,6 +103,13 @@ class Consumer {
             throw new ConsumerFailure("injected failure");
         }
         return OK;
+    }
+
+    /**
+     * A message handled: its reply, or the failure of its last attempt, and how many
+     * attempts it took.
+     */
+    record Outcome(Message message, @Nullable String reply, @Nullable Throwable failure, int attempts) {
     }
 
     /** Decides whether an attempt fails: fault injection for demos and tests. */

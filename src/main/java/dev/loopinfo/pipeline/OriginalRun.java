@@ -31,7 +31,7 @@ public final class OriginalRun {
     public static Mono<List<Line>> of(int count) {
         List<Line> transcript = new ArrayList<>();
         Producer producer = new Producer(line -> transcript.add(new Line("producer", line.text())), System::nanoTime);
-        Consumer consumer = new Consumer(Duration.ZERO, Consumer.Failures.NONE,
+        Consumer consumer = new Consumer(Duration.ZERO, 0, Consumer.Failures.NONE,
                 line -> transcript.add(new Line("consumer", line.text())), Schedulers.immediate());
         return Flux.range(0, count)
             .concatMap(i -> consumer.consume(producer.produce(), 1))

@@ -2,7 +2,6 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -71,7 +70,7 @@ final class PipelineFlow {
         this.nanoClock = nanoClock;
         this.transcript = new TranscriptRing(settings.transcriptLines());
         this.producer = new Producer(transcript, nanoClock);
-        this.consumer = new Consumer(settings.work(), failures, transcript, scheduler);
+        this.consumer = new Consumer(settings.work(), settings.retries(), failures, transcript, scheduler);
         this.meters = new PipelineMeters(registry, account, settings, producing);
     }
 
@@ -164,40 +163,12 @@ final class PipelineFlow {
         producer.dropped(message);
     }
 
-    private Mono<Outcome> consume(Message message) {
+    private Mono<Consumer.Outcome> consume(Message message) {
         account.onStarted();
-        if (consumer.answersAtOnce()) {
-            // Nothing to wait for: settle every attempt here and hand flatMap a ready
-            // value, which it takes
-            // without subscribing to an inner chain. This is the unthrottled pipeline's
-            // hot path.
-            return Mono.just(consumeAtOnce(message));
-        }
-        AtomicInteger attempts = new AtomicInteger();
-        return Mono.defer(() -> consumer.consume(message, attempts.incrementAndGet()))
-            .retry(settings.retries())
-            .map(reply -> new Outcome(message, reply, null, attempts.get()))
-            .onErrorResume(error -> Mono.just(new Outcome(message, null, error, attempts.get())));
+        return consumer.handle(message);
     }
 
-    /**
-     * The attempts of {@link #consume} with no work to wait for: the same retries, made
-     * in a loop, and, as there, any error of an attempt counts as a failed attempt.
-     */
-    private Outcome consumeAtOnce(Message message) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return new Outcome(message, consumer.consumeNow(message, attempt), null, attempt);
-            }
-            catch (RuntimeException failure) {
-                if (attempt > settings.retries()) {
-                    return new Outcome(message, null, failure, attempt);
-                }
-            }
-        }
-    }
-
-    private void settle(Outcome outcome) {
+    private void settle(Consumer.Outcome outcome) {
         if (outcome.failure() == null) {
             meters.acknowledged(nanoClock.getAsLong() - outcome.message().producedAt());
             account.onAcknowledged();
@@ -225,9 +196,6 @@ final class PipelineFlow {
     }
 
     private record Clock(Duration interval, boolean paused) {
-    }
-
-    private record Outcome(Message message, String reply, Throwable failure, int attempts) {
     }
 
 }
