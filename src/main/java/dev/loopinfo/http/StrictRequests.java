@@ -67,8 +67,8 @@ final class StrictRequests extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         if (context.channel().hasAttr(REFUSED)) {
-            ReferenceCountUtil.release(message); // the body of a refused request, or what
-                                                 // was pipelined after it
+            // The body of a refused request, or what was pipelined after it
+            ReferenceCountUtil.release(message);
             return;
         }
         // A request the codec could not read (too long a line or headers) is Reactor

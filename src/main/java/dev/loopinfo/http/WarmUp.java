@@ -78,8 +78,8 @@ public class WarmUp implements SmartLifecycle {
     @Override
     public void start() {
         warm = true;
-        Objects.requireNonNull(Token.VALUE); // made here, on the main thread, before any
-                                             // request is looked at
+        // Made here, on the main thread, before any request is looked at
+        Objects.requireNonNull(Token.VALUE);
         Integer port = environment.getProperty("local.server.port", Integer.class);
         if (port == null) {
             return;

@@ -104,8 +104,8 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
         Duration idle = settings.websocketIdleTimeout();
         Flux<WebSocketMessage> received = session.receive()
             .filter(message -> message.getType() != WebSocketMessage.Type.PONG)
-            .doOnNext(WebSocketMessage::retain) // sent back as it came; the send releases
-                                                // it
+            // Sent back as it came; the send releases it
+            .doOnNext(WebSocketMessage::retain)
             .publish()
             .refCount(2);
         Flux<WebSocketMessage> answers = received.map(message -> (message.getType() == WebSocketMessage.Type.PING)

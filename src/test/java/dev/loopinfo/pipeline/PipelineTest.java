@@ -315,9 +315,8 @@ class PipelineTest {
     void aStopThatTimesOutCountsWhatItDiscardsAndARestartProducesAgain(CapturedOutput output) {
         start(PipelineSettings.with("interval", "100ms", "work", "1h", "buffer-size", "4", "shutdown-timeout", "1s"));
         time.advanceTimeBy(Duration.ofMillis(1000));
-        assertThat(controls.snapshot().block().inFlight()).isEqualTo(5); // one being
-                                                                         // consumed, four
-                                                                         // buffered
+        // One being consumed, four buffered
+        assertThat(controls.snapshot().block().inFlight()).isEqualTo(5);
 
         AtomicBoolean done = new AtomicBoolean();
         pipeline.stop(() -> done.set(true));

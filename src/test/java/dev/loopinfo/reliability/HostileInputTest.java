@@ -249,8 +249,8 @@ class HostileInputTest {
             .orElse("")
             .substring(0, Math.min(120, request.lines().findFirst().orElse("").length()));
         if (response.isEmpty()) {
-            return null; // the connection was closed without an answer: refused, not a
-                         // server error
+            // The connection was closed without an answer: refused, not a server error
+            return null;
         }
         String status = response.substring(0, Math.min(12, response.length()));
         if (!status.matches("HTTP/1\\.1 [1-4]\\d\\d")) {

@@ -71,8 +71,8 @@ class RequestLimitsTest {
             for (int i = 0; i < 30 && !cut; i++) {
                 try {
                     client.getOutputStream().write(' ');
-                    client.getInputStream().read(); // an answer or the end: the server
-                                                    // stopped waiting
+                    // An answer or the end: the server stopped waiting
+                    client.getInputStream().read();
                     cut = true;
                 }
                 catch (SocketTimeoutException stillWaiting) {

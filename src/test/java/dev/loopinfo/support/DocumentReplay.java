@@ -201,10 +201,8 @@ public final class DocumentReplay {
             .stream()
             .filter(message -> !(message.getKey().equals("validation.response.body.missing")
                     && (head || BODYLESS.contains(answer.status()) || isStream(answer)
-                            || path.equals("/echo") && request.contentLength() <= 0))) // nothing
-                                                                                       // echoes
-                                                                                       // as
-                                                                                       // nothing
+                    // Nothing echoes as nothing
+                            || path.equals("/echo") && request.contentLength() <= 0)))
             .map(Object::toString)
             .toList();
         return wrong.isEmpty() ? "" : exchange + ": " + wrong;

@@ -100,8 +100,8 @@ class EchoWebSocketTest {
         try (Socket socket = handshake()) {
             assertThat(RawHttp.readHead(socket)).startsWith("HTTP/1.1 101");
             byte[] bytes = HexFormat.of().parseHex(frame.replace(" ", ""));
-            if (bytes[0] == 0x02) { // the first of two fragments of 600 bytes each, the
-                                    // limit being 1 KB
+            // The first of two fragments of 600 bytes each, the limit being 1 KB
+            if (bytes[0] == 0x02) {
                 bytes = concat(bytes, new byte[600], HexFormat.of().parseHex("80fe025800000000"), new byte[600]);
             }
             socket.getOutputStream().write(bytes);
