@@ -370,13 +370,11 @@ class BrowserTest {
         List<String> violations = new ArrayList<>();
         try {
             // Each page is loaded (each lesson run) once, at desktop width, where the
-            // last check left the window,
-            // and checked at both widths in both schemes: a new width or an emulated
-            // scheme restyles the page in
-            // place (no script reads either). The scheme changes
-            // colours only (the stylesheet's dark block sets colour properties and
-            // nothing else), so the dark
-            // pass runs axe's colour rules.
+            // last check left the window, and checked at both widths in both schemes: a
+            // new width or an emulated scheme restyles the page in place (no script reads
+            // either). The scheme changes colours only (the stylesheet's dark block sets
+            // colour properties and nothing else), so the dark pass runs axe's colour
+            // rules.
             for (String path : List.of("/", "/hello/Ada", "/lessons", "/pipeline", "/loops", "/headers", "/delay/0",
                     "/status/200", "/lessons/interleave", "/lessons/hello-world", "/lessons/producer-consumer",
                     "/lessons/blocking")) {

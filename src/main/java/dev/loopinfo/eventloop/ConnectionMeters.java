@@ -83,8 +83,7 @@ final class ConnectionMeters implements NettyServerCustomizer {
         }
         else if (state == ConnectionObserver.State.DISCONNECTING) {
             // The request's response is complete (or the connection is going): Reactor
-            // Netty's "disconnecting"
-            // of the request's operations.
+            // Netty's "disconnecting" of the request's operations.
             requestEnded(connection.channel());
         }
     }

@@ -45,8 +45,7 @@ class EventLoopConfiguration {
     EventLoopLagProbe eventLoopLagProbe(ReactorResourceFactory resources, EventLoopProperties settings,
             MeterRegistry registry, Scheduler eventLoopProbeScheduler) {
         // The loops the app server runs on: Boot hands this factory's loop resources to
-        // the Netty server, and a
-        // restarted factory makes new ones.
+        // the Netty server, and a restarted factory makes new ones.
         return new EventLoopLagProbe(() -> resources.getLoopResources().onServer(LoopResources.DEFAULT_NATIVE),
                 settings, registry, eventLoopProbeScheduler);
     }

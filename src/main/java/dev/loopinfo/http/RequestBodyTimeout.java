@@ -90,8 +90,8 @@ public final class RequestBodyTimeout extends ChannelInboundHandlerAdapter imple
             return;
         }
         // While the request is being handled, its handler learns why its body ended (and
-        // answers 408); once it is
-        // answered, only the body's remains are left to drop, with the connection.
+        // answers 408); once it is answered, only the body's remains are left to drop,
+        // with the connection.
         if (ChannelOperations.get(context.channel()) != null) {
             context.fireExceptionCaught(new Expired());
         }

@@ -43,9 +43,8 @@ class Consumer {
     Mono<Outcome> handle(Message message) {
         if (answersAtOnce()) {
             // Nothing to wait for: settle every attempt here and hand back a ready value,
-            // which flatMap takes
-            // without subscribing to an inner chain. This is the unthrottled pipeline's
-            // hot path.
+            // which flatMap takes without subscribing to an inner chain. This is the
+            // unthrottled pipeline's hot path.
             return Mono.just(handleAtOnce(message));
         }
         AtomicInteger attempts = new AtomicInteger();

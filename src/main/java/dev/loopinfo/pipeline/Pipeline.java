@@ -64,8 +64,7 @@ class Pipeline implements SmartLifecycle {
     @Override
     public void start() {
         // Spring's test contexts, and a context started again after a stop, call start()
-        // whatever isAutoStartup()
-        // says: a disabled pipeline stays off.
+        // whatever isAutoStartup() says: a disabled pipeline stays off.
         if (isRunning() || !settings.enabled()) {
             return;
         }

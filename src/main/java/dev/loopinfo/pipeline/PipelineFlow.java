@@ -189,8 +189,7 @@ final class PipelineFlow {
 
     private BufferOverflowStrategy overflowStrategy() {
         // In backpressure mode the producer never overfills the buffer; should it, the
-        // newest message is
-        // dropped and counted rather than failing the pipeline.
+        // newest message is dropped and counted rather than failing the pipeline.
         return (settings.overflow() == Overflow.DROP_OLDEST) ? BufferOverflowStrategy.DROP_OLDEST
                 : BufferOverflowStrategy.DROP_LATEST;
     }

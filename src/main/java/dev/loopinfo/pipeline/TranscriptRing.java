@@ -115,9 +115,4 @@ class TranscriptRing implements Transcript {
         }
     }
 
-    /** How many listeners follow the lines as they are written. */
-    int listeners() {
-        return listeners.get();
-    }
-
 }

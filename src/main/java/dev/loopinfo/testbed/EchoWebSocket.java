@@ -111,9 +111,8 @@ class EchoWebSocket implements WebSocketHandler, WebFluxConfigurer {
         Flux<WebSocketMessage> answers = received.map(message -> (message.getType() == WebSocketMessage.Type.PING)
                 ? session.pongMessage(buffers -> message.getPayload()) : message);
         // Ends with the socket, or closes it when nothing arrived for the idle timeout.
-        // It closes the socket itself
-        // rather than cancel the reading: a cancelled read would close it without a
-        // status.
+        // It closes the socket itself rather than cancel the reading: a cancelled read
+        // would close it without a status.
         Mono<Void> closeWhenIdle = received.timeout(idle)
             .then()
             .onErrorResume(TimeoutException.class, quiet -> session

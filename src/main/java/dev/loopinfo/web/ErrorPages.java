@@ -164,9 +164,8 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
     @Override
     protected boolean isIncludeMessage(ServerRequest request, MediaType produces) {
         // A refusal's reason (a 4xx, or a 503 for a limit reached) is written for the
-        // client; other messages stay
-        // private unless configured otherwise. A 404's reason names framework internals:
-        // its page says what happened.
+        // client; other messages stay private unless configured otherwise. A 404's reason
+        // names framework internals: its page says what happened.
         Throwable error = getError(request);
         return (error instanceof ResponseStatusException rejected
                 && (rejected.getStatusCode().is4xxClientError() || rejected.getStatusCode().value() == 503)

@@ -13,7 +13,10 @@ import dev.loopinfo.settings.Range;
  *
  * @param heartbeatInterval how often a stream sends a keep-alive comment, so that proxies
  * keep a quiet stream open
+ * @param clientBuffer most events held for a client that reads slowly; past it the oldest
+ * are skipped
  */
 @ConfigurationProperties("loopinfo.events")
-public record EventStreamProperties(@DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval) {
+public record EventStreamProperties(@DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval,
+        @DefaultValue("256") @Range(min = "1", max = "10000") int clientBuffer) {
 }

@@ -18,17 +18,19 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
  * Answers every server-sent-event stream alike: a keep-alive comment every
- * {@code loopinfo.events.heartbeat-interval}, events a slow client is not ready for
- * skipped rather than queued, and an end when the client leaves (at any moment, even
- * before the answer starts), when what the stream follows stops, and when the application
- * closes, so a stream never holds up shutdown nor leaves a timer behind. Each stream's
- * open answers are counted ({@code loopinfo_events_listeners{stream}}).
+ * {@code loopinfo.events.heartbeat-interval}, at most {@code client-buffer} events held
+ * for a slow client (the oldest skipped past it), and an end when the client leaves (at
+ * any moment, even before the answer starts), when what the stream follows stops, and
+ * when the application closes, so a stream never holds up shutdown nor leaves a timer
+ * behind. Each stream's open answers are counted
+ * ({@code loopinfo_events_listeners{stream}}).
  */
 @Component
 public class EventStreams {
@@ -92,7 +94,8 @@ public class EventStreams {
                 .takeUntilOther(done.asMono());
             Flux<ServerSentEvent<Object>> stream = Flux
                 .merge(events.doFinally(signal -> done.tryEmitEmpty()), heartbeats)
-                .onBackpressureDrop()
+                .onBackpressureBuffer(settings.clientBuffer(), skipped -> {
+                }, BufferOverflowStrategy.DROP_OLDEST)
                 .takeUntilOther(
                         Mono.firstWithSignal(Mono.from(ends), closing.asMono(), Routing.connectionClosed(request)))
                 .doOnSubscribe(subscription -> open.incrementAndGet())

@@ -39,8 +39,8 @@ public final class StaticFiles {
     static StaticFiles of(ResourcePatternResolver resources) {
         try {
             // "classpath:" searches the first static folder on the class path only, the
-            // application's own: a
-            // library's static files are not served, so no two files can share a path.
+            // application's own: a library's static files are not served, so no two files
+            // can share a path.
             return new StaticFiles(Stream.of(resources.getResources("classpath:" + ROOT + "**/*.*"))
                 .filter(Resource::isReadable)
                 .collect(Collectors.toUnmodifiableMap(StaticFiles::path, HeldFile::of)));

@@ -99,9 +99,8 @@ class EventLoopLagProbeRestartTest {
             probe.stop();
             first.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
             // Any tick left over (due within one probe interval) meets a loop that has
-            // shut down: the probe's one
-            // thread runs its timers in order, so a timer set two intervals ahead fires
-            // after it.
+            // shut down: the probe's one thread runs its timers in order, so a timer set
+            // two intervals ahead fires after it.
             CountDownLatch leftOverTicksRan = new CountDownLatch(1);
             scheduler.schedule(leftOverTicksRan::countDown, 20, TimeUnit.MILLISECONDS);
             assertThat(leftOverTicksRan.await(5, TimeUnit.SECONDS)).isTrue();

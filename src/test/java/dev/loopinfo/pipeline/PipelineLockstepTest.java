@@ -66,9 +66,8 @@ class PipelineLockstepTest {
     @Test
     void theWholeFlowRunsOnThePipelineThread() {
         // Outside virtual time: the real single-thread scheduler, named as in production.
-        // Each consumer attempt
-        // notes its thread; listeners get their lines on another thread, so they cannot
-        // tell.
+        // Each consumer attempt notes its thread; listeners get their lines on another
+        // thread, so they cannot tell.
         var scheduler = Schedulers.newSingle("pipeline");
         Set<String> consumedOn = ConcurrentHashMap.newKeySet();
         try {

@@ -123,9 +123,8 @@ class PipelineTest {
     }
 
     // With no work the consumer answers at once and the attempts are made in a loop; with
-    // work, each attempt is
-    // a timer and Reactor retries it. Both must keep the same account and write the same
-    // transcript.
+    // work, each attempt is a timer and Reactor retries it. Both must keep the same
+    // account and write the same transcript.
     @ParameterizedTest(name = "work {0}")
     @ValueSource(strings = { "0s", "20ms" })
     void failedMessagesAreRetriedThenCountedAndThePipelineGoesOn(String work) {

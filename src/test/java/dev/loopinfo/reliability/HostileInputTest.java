@@ -127,8 +127,7 @@ class HostileInputTest {
             .startsWith("HTTP/1.1 200")
             .contains("<h1>Hello, Ada!</h1>");
         // One line per event: no stack trace, no error. loopinfo's own leaks are tested
-        // where they were found
-        // (EchoWebSocketTest, StrictWebSocketTest).
+        // where they were found (EchoWebSocketTest, StrictWebSocketTest).
         assertThat(ClientFaults.loudLines(log.getAll())).isEmpty();
         assertThat(ClientFaults.serverErrorsCounted(registry)).as("5xx counted in http_server_requests_seconds")
             .isEqualTo(serverErrors);
@@ -211,8 +210,8 @@ class HostileInputTest {
         requests.add(request("POST /echo", "Content-Length: -1\r\n"));
         requests.add(request("POST /echo", "Content-Length: 3\r\nContent-Length: 4\r\n") + "abcd");
         // /ws/echo: frames a server must refuse (RFC 6455), sent with the handshake
-        // instead of after its answer, which
-        // the RFC forbids too; EchoWebSocketTest sends each after the answer.
+        // instead of after its answer, which the RFC forbids too; EchoWebSocketTest sends
+        // each after the answer.
         String handshake = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n";
         for (String frame : List.of("\u0081\u0002hi", "\u0083\u0080abcd", "\u00f1\u0080abcd",
@@ -264,8 +263,7 @@ class HostileInputTest {
         }
         if ((summary.startsWith("PUT /echo") || summary.startsWith("POST /echo")) && status.endsWith(" 200")) {
             // Echo sends markup back by design; what matters is that no browser would run
-            // it. (Its refusals are
-            // error pages, held to the markup rule below.)
+            // it. (Its refusals are error pages, held to the markup rule below.)
             return head.toLowerCase()
                 .lines()
                 .filter(line -> line.startsWith("content-type:"))

@@ -29,7 +29,7 @@ class EventStreamsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private final EventStreams streams = new EventStreams(new EventStreamProperties(HEARTBEAT), registry);
+    private final EventStreams streams = new EventStreams(new EventStreamProperties(HEARTBEAT, 256), registry);
 
     private final EventStreams.Stream stream = streams.named("test");
 
