@@ -3,7 +3,6 @@
   'use strict';
   const list = document.getElementById('loops');
   const words = { blocked: 'Blocked now', recovered: 'Blocked in the last minute', healthy: 'Healthy', unknown: 'Not probed' };
-  const events = new EventSource('/loops/events');
 
   function millis(value) {
     if (value >= 1000) {
@@ -36,13 +35,7 @@
     }).join(' ');
   }
 
-  events.addEventListener('open', function () {
-    document.getElementById('live').hidden = false;
-  });
-  events.addEventListener('error', function () {
-    document.getElementById('live').hidden = true;
-  });
-  events.addEventListener('loops', function (event) {
+  window.loopinfoLive('/loops/events', { loops: function (event) {
     const snapshot = JSON.parse(event.data);
     for (const loop of snapshot.loops) {
       const card = list.querySelector('[data-loop="' + CSS.escape(loop.name) + '"]');
@@ -64,5 +57,5 @@
       chart.setAttribute('aria-label', 'Lag each second over the last minute; at worst ' + millis(loop.worstMillis)
           + ', the chart\u2019s top is ' + millis(Math.max(snapshot.blockedThresholdMillis, loop.worstMillis)));
     }
-  });
+  } });
 })();

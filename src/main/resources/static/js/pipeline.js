@@ -6,7 +6,6 @@
   const lines = document.getElementById('transcript-lines');
   const newest = document.getElementById('newest');
   const keep = Number(transcript.dataset.keep) || 200;
-  const events = new EventSource('/pipeline/events');
 
   // The transcript follows the newest line unless the reader has scrolled up to read; then a button brings it back.
   function atNewest() {
@@ -27,25 +26,15 @@
     }
   });
 
-  events.addEventListener('open', function () {
-    document.getElementById('live').hidden = false;
-  });
-  events.addEventListener('error', function () {
-    document.getElementById('live').hidden = true;
-  });
-  events.addEventListener('snapshot', function (event) {
-    const snapshot = JSON.parse(event.data);
-    for (const name of counters) {
-      document.getElementById(name).textContent = snapshot[name];
-    }
-    const buffer = document.getElementById('buffer');
-    buffer.max = snapshot.settings.bufferSize;
-    buffer.value = snapshot.buffered;
-  });
-  events.addEventListener('line', function (event) {
-    const following = atNewest();
+  // A line that says what the transcript cannot show: lines missed, or a new server's transcript starting.
+  function mark(text) {
     const line = document.createElement('li');
-    line.textContent = event.data;
+    line.className = 'mark';
+    line.textContent = text;
+    append(line);
+  }
+  function append(line) {
+    const following = atNewest();
     lines.appendChild(line);
     while (lines.children.length > keep) {
       lines.removeChild(lines.firstElementChild);
@@ -54,6 +43,29 @@
       showNewest();
     } else {
       newest.hidden = false;
+    }
+  }
+
+  window.loopinfoLive('/pipeline/events', {
+    snapshot: function (event) {
+      const snapshot = JSON.parse(event.data);
+      for (const name of counters) {
+        document.getElementById(name).textContent = snapshot[name];
+      }
+      const buffer = document.getElementById('buffer');
+      buffer.max = snapshot.settings.bufferSize;
+      buffer.value = snapshot.buffered;
+    },
+    line: function (event) {
+      const line = document.createElement('li');
+      line.textContent = event.data;
+      append(line);
+    },
+    gap: function (event) {
+      mark('\u2014 ' + Number(event.data).toLocaleString('en') + ' line(s) missed while reconnecting \u2014');
+    },
+    restarted: function () {
+      mark('\u2014 the server restarted: its transcript and counters start again \u2014');
     }
   });
 })();

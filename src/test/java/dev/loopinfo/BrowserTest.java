@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.loopinfo.support.AppProcess;
 import dev.loopinfo.support.Pages;
 import dev.loopinfo.support.RawHttp;
 import dev.loopinfo.support.RealTool;
@@ -247,7 +249,7 @@ class BrowserTest {
     void thePipelineCountersRiseWhileWatched() {
         open("/pipeline");
         new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
+            .until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
         long first = produced();
 
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> produced() >= first + 2);
@@ -259,10 +261,54 @@ class BrowserTest {
     }
 
     @Test
+    void aLiveViewSaysWhenItIsStaleAndWhenItIsLiveAgainAfterARestart() throws Exception {
+        int appPort = freePort();
+        int managementPort = freePort();
+        AppProcess app = AppProcess.startOn(appPort, managementPort);
+        try {
+            browser.get("http://localhost:" + appPort + "/pipeline");
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+            assertThat(browser.findElements(By.cssSelector("[data-live].stale"))).isEmpty();
+
+            app.sigterm();
+            assertThat(app.exited(Duration.ofSeconds(30))).isTrue();
+            new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.textMatches(By.id("connection"),
+                    Pattern.compile("^Reconnecting… figures from \\d\\d:\\d\\d:\\d\\d$")));
+            assertThat(browser.findElements(By.cssSelector("[data-live]"))).hasSize(4)
+                .allSatisfy(shown -> assertThat(shown.getAttribute("class")).contains("stale"));
+            screenshot("pipeline-reconnecting");
+
+            app = AppProcess.startOn(appPort, managementPort);
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textMatches(By.id("connection"),
+                    Pattern.compile("^Live again: the server restarted at \\d\\d:\\d\\d:\\d\\d$")));
+            assertThat(browser.findElements(By.cssSelector("[data-live].stale"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("#transcript li.mark")))
+                .anySatisfy(mark -> assertThat(mark.getText()).contains("the server restarted"));
+        }
+        finally {
+            browser.get("about:blank");
+            app.close();
+            // The browser logs each refused reconnection while the server was away, and
+            // nothing else may be there.
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .allSatisfy(
+                        entry -> assertThat(entry.getMessage()).contains("/pipeline/events", "ERR_CONNECTION_REFUSED"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void theLoopsViewCountsNewConnectionsWhileWatched() throws IOException {
         open("/loops");
         new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(ExpectedConditions.visibilityOfElementLocated(By.id("live")));
+            .until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
         assertThat(browser.findElements(By.cssSelector("li.loop"))).isNotEmpty().allSatisfy(card -> {
             // A fresh application's first requests load classes on the loops: some may
             // show a block in the minute.
@@ -557,8 +603,8 @@ class BrowserTest {
         }
         // Chromium's own pages (chrome://new-tab-page…) are internal, not requests to
         // anywhere.
-        assertThat(urls).allSatisfy(url -> assertThat(url)
-            .matches("(http://localhost:" + port + "/.*|data:.*|about:.*|chrome(-untrusted)?://.*)"));
+        assertThat(urls).allSatisfy(
+                url -> assertThat(url).matches("(http://localhost:\\d+/.*|data:.*|about:.*|chrome(-untrusted)?://.*)"));
         return urls;
     }
 

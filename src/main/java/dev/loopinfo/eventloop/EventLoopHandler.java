@@ -19,11 +19,14 @@ class EventLoopHandler {
 
     private final Duration eventsInterval;
 
+    private final EventStreams streams;
+
     private final EventStreams.Stream stream;
 
     EventLoopHandler(EventLoops loops, Duration eventsInterval, EventStreams streams) {
         this.loops = loops;
         this.eventsInterval = eventsInterval;
+        this.streams = streams;
         this.stream = streams.named("loops");
     }
 
@@ -41,7 +44,7 @@ class EventLoopHandler {
      */
     Mono<ServerResponse> events(ServerRequest request) {
         Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, eventsInterval)
-            .map(tick -> ServerSentEvent.builder((Object) loops.now()).event("loops").build());
+            .map(tick -> ServerSentEvent.builder((Object) loops.now()).event("loops").id(streams.id(tick)).build());
         return stream.answer(request, snapshots, loops.stopped());
     }
 

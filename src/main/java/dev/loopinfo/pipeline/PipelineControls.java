@@ -54,9 +54,25 @@ class PipelineControls {
         return onPipelineThread(pipeline.transcript()::lines);
     }
 
-    /** Each new transcript line; a listener that is not ready for a line misses it. */
-    Flux<String> transcriptLines() {
+    /**
+     * Each new transcript line with its number; a listener that is not ready for a line
+     * misses it.
+     */
+    Flux<TranscriptRing.NumberedLine> transcriptLines() {
         return pipeline.transcript().live();
+    }
+
+    /** The newest transcript line's number. */
+    Mono<Long> transcriptPosition() {
+        return onPipelineThread(() -> pipeline.transcript().count());
+    }
+
+    /**
+     * The transcript lines kept after line {@code number}, and how many after it are no
+     * longer kept.
+     */
+    Mono<TranscriptRing.Since> transcriptSince(long number) {
+        return onPipelineThread(() -> pipeline.transcript().since(number));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,14 @@ class PipelineHandler {
 
     private final PipelineProperties settings;
 
+    private final EventStreams streams;
+
     private final EventStreams.Stream stream;
 
     PipelineHandler(PipelineControls pipeline, PipelineProperties settings, EventStreams streams) {
         this.pipeline = pipeline;
         this.settings = settings;
+        this.streams = streams;
         this.stream = streams.named("pipeline");
     }
 
@@ -53,16 +57,55 @@ class PipelineHandler {
 
     /**
      * Snapshots every {@code events-interval} and each transcript line as it is written,
-     * as an event stream that ends when the pipeline stops ({@link EventStreams}).
+     * each line with its number as the event's id, as an event stream that ends when the
+     * pipeline stops ({@link EventStreams}). A browser back on the same server first gets
+     * the lines it missed that are still kept, after a {@code gap} event saying how many
+     * are not.
      */
     Mono<ServerResponse> events(ServerRequest request) {
-        Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
-            .onBackpressureDrop()
-            .concatMap(tick -> pipeline.snapshot())
-            .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("snapshot").build());
-        Flux<ServerSentEvent<Object>> lines = pipeline.transcriptLines()
-            .map(line -> ServerSentEvent.builder((Object) line).event("line").build());
-        return stream.answer(request, Flux.merge(snapshots, lines), pipeline.stopped());
+        return stream.answer(request, resume -> {
+            Flux<ServerSentEvent<Object>> snapshots = Flux.interval(Duration.ZERO, settings.eventsInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> pipeline.snapshot())
+                .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("snapshot").build());
+            if (resume.after().isPresent()) {
+                return Flux.merge(snapshots, lines(resume));
+            }
+            // Where the transcript is now, as the id a browser sends back should it
+            // reconnect before the next line.
+            Mono<ServerSentEvent<Object>> position = pipeline.transcriptPosition()
+                .map(count -> ServerSentEvent.builder().id(streams.id(count)).comment("transcript").build());
+            return Flux.concat(position, Flux.merge(snapshots, lines(resume)));
+        }, pipeline.stopped());
+    }
+
+    private Flux<ServerSentEvent<Object>> lines(EventStreams.Resume resume) {
+        Flux<TranscriptRing.NumberedLine> live = pipeline.transcriptLines();
+        if (resume.after().isEmpty()) {
+            return live.map(this::line);
+        }
+        long after = resume.after().getAsLong();
+        Flux<Object> missed = pipeline.transcriptSince(after)
+            .flatMapMany(since -> Flux.concat((since.missed() > 0) ? Mono.just(new Gap(since.missed())) : Mono.empty(),
+                    Flux.fromIterable(since.lines())));
+        // Listening before the kept lines are read, so that no line falls between them; a
+        // line in both goes once.
+        AtomicLong heard = new AtomicLong(after);
+        return Flux.mergeSequential(missed, live).filter(item -> {
+            if (item instanceof TranscriptRing.NumberedLine line) {
+                if (line.number() <= heard.get()) {
+                    return false;
+                }
+                heard.set(line.number());
+            }
+            return true;
+        })
+            .map(item -> (item instanceof TranscriptRing.NumberedLine line) ? line(line)
+                    : ServerSentEvent.builder((Object) ((Gap) item).missed()).event("gap").build());
+    }
+
+    private ServerSentEvent<Object> line(TranscriptRing.NumberedLine line) {
+        return ServerSentEvent.builder((Object) line.text()).event("line").id(streams.id(line.number())).build();
     }
 
     Mono<ServerResponse> run(ServerRequest request) {
@@ -101,6 +144,10 @@ class PipelineHandler {
      * @param transcript the run's lines, in order
      */
     record Run(int count, List<String> transcript) {
+    }
+
+    /** Transcript lines a returning browser missed that are no longer kept. */
+    private record Gap(long missed) {
     }
 
 }

@@ -2,6 +2,7 @@ package dev.loopinfo.pipeline;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,21 +46,21 @@ class TranscriptRing implements Transcript {
      * Lines from the pipeline's thread, one queue offer each, and none while nobody
      * listens.
      */
-    private final Sinks.Many<String> written = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<NumberedLine> written = Sinks.many().multicast().directBestEffort();
 
     /**
      * Each line to every listener ready for it: one that is not misses it, alone, so no
      * listener makes lines pile up or holds up another. Never completed, so a listener
      * joining at any moment finds it open.
      */
-    private final Sinks.Many<String> toListeners = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<NumberedLine> toListeners = Sinks.many().multicast().directBestEffort();
 
     /**
      * The lines handed to listeners on another thread, at most {@link #LINES_PER_TENTH} a
      * tenth of a second: taken at whatever pace they come, as nothing downstream of it
      * applies backpressure.
      */
-    private final Flux<String> fanOut = written.asFlux()
+    private final Flux<NumberedLine> fanOut = written.asFlux()
         .publishOn(Schedulers.parallel(), FAN_OUT_QUEUE)
         .window(Duration.ofMillis(100))
         .concatMap(tenth -> tenth.take(LINES_PER_TENTH), 1);
@@ -74,6 +75,9 @@ class TranscriptRing implements Transcript {
 
     private Disposable fanningOut = Disposables.disposed();
 
+    /** Lines written so far: the newest line's number, the first being 1. */
+    private long count;
+
     TranscriptRing(int capacity) {
         this.capacity = capacity;
         this.lines = new ArrayDeque<>(capacity);
@@ -86,8 +90,9 @@ class TranscriptRing implements Transcript {
             lines.removeFirst();
         }
         lines.addLast(line);
+        count++;
         if (written.currentSubscriberCount() > 0) {
-            written.tryEmitNext(line.text());
+            written.tryEmitNext(new NumberedLine(count, line.text()));
         }
     }
 
@@ -95,7 +100,33 @@ class TranscriptRing implements Transcript {
         return lines.stream().map(Line::text).toList();
     }
 
-    Flux<String> live() {
+    /**
+     * The lines kept that came after line {@code number}, and how many after it are no
+     * longer kept: what a listener that heard up to that line missed.
+     */
+    Since since(long number) {
+        long oldest = count - lines.size() + 1;
+        long first = Math.max(number + 1, oldest);
+        List<NumberedLine> kept = new ArrayList<>();
+        long at = oldest;
+        for (Line line : lines) {
+            if (at >= first) {
+                kept.add(new NumberedLine(at, line.text()));
+            }
+            at++;
+        }
+        return new Since(kept, Math.max(0, Math.min(oldest, count + 1) - (number + 1)));
+    }
+
+    /** The newest line's number: how many lines have been written. */
+    long count() {
+        return count;
+    }
+
+    /**
+     * Each new line with its number; a listener that is not ready for a line misses it.
+     */
+    Flux<NumberedLine> live() {
         return toListeners.asFlux().doOnSubscribe(subscription -> joined()).doFinally(signal -> left());
     }
 
@@ -113,6 +144,14 @@ class TranscriptRing implements Transcript {
                 fanningOut.dispose();
             }
         }
+    }
+
+    /** A transcript line and its number, counted from the first line written. */
+    record NumberedLine(long number, String text) {
+    }
+
+    /** Lines kept after a given one, and how many after it were not kept. */
+    record Since(List<NumberedLine> lines, long missed) {
     }
 
 }

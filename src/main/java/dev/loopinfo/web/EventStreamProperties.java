@@ -15,8 +15,10 @@ import dev.loopinfo.settings.Range;
  * keep a quiet stream open
  * @param clientBuffer most events held for a client that reads slowly; past it the oldest
  * are skipped
+ * @param retry how soon a browser reconnects after its stream broke
  */
 @ConfigurationProperties("loopinfo.events")
 public record EventStreamProperties(@DefaultValue("15s") @Range(min = "1s", max = "10m") Duration heartbeatInterval,
-        @DefaultValue("256") @Range(min = "1", max = "10000") int clientBuffer) {
+        @DefaultValue("256") @Range(min = "1", max = "10000") int clientBuffer,
+        @DefaultValue("1s") @Range(min = "100ms", max = "1m") Duration retry) {
 }

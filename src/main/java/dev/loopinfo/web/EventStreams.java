@@ -1,8 +1,11 @@
 package dev.loopinfo.web;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +40,12 @@ public class EventStreams {
 
     private static final ServerSentEvent<Object> HEARTBEAT = ServerSentEvent.builder().comment("heartbeat").build();
 
+    /**
+     * The header a browser's {@code EventSource} sends when it reconnects: the id of the
+     * last event it heard.
+     */
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
+
     private final EventStreamProperties settings;
 
     private final MeterRegistry registry;
@@ -44,6 +53,12 @@ public class EventStreams {
     private final Map<String, AtomicInteger> listeners = new ConcurrentHashMap<>();
 
     private final Sinks.Empty<Void> closing = Sinks.empty();
+
+    /**
+     * This server's mark in every event id, new at each start: a browser that comes back
+     * with another server's id hears that the server restarted.
+     */
+    private final String instance = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
 
     EventStreams(EventStreamProperties settings, MeterRegistry registry) {
         this.settings = settings;
@@ -64,6 +79,32 @@ public class EventStreams {
             return count;
         });
         return new Stream(open);
+    }
+
+    /** An event id at {@code position} of a stream, marked as this server's. */
+    public String id(long position) {
+        return instance + "-" + position;
+    }
+
+    /**
+     * Where a browser that lost its stream left off, from the {@code Last-Event-ID} it
+     * sends back.
+     */
+    Resume resume(ServerRequest request) {
+        String last = request.headers().firstHeader(LAST_EVENT_ID);
+        int dash = (last != null) ? last.lastIndexOf('-') : -1;
+        if (dash < 0) {
+            return Resume.FRESH;
+        }
+        if (!last.substring(0, dash).equals(instance)) {
+            return Resume.OTHER_SERVER;
+        }
+        try {
+            return new Resume(false, OptionalLong.of(Long.parseLong(last.substring(dash + 1))));
+        }
+        catch (NumberFormatException notOurs) {
+            return Resume.FRESH;
+        }
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -87,6 +128,23 @@ public class EventStreams {
          */
         public Mono<ServerResponse> answer(ServerRequest request, Flux<ServerSentEvent<Object>> events,
                 Publisher<?> ends) {
+            return answer(request, resume -> events, ends);
+        }
+
+        /**
+         * As {@link #answer(ServerRequest, Flux, Publisher)}, the events made for where
+         * the browser left off: a browser back from another server first hears a
+         * {@code restarted} event, and every stream opens by telling the browser how soon
+         * to reconnect ({@code loopinfo.events.retry}).
+         */
+        public Mono<ServerResponse> answer(ServerRequest request, Function<Resume, Flux<ServerSentEvent<Object>>> made,
+                Publisher<?> ends) {
+            Resume resume = resume(request);
+            ServerSentEvent<Object> opening = resume.otherServer()
+                    ? ServerSentEvent.builder((Object) "restarted").event("restarted").retry(settings.retry()).build()
+                    : ServerSentEvent.builder().comment("open").retry(settings.retry()).build();
+            Flux<ServerSentEvent<Object>> events = Flux.concat(Mono.just(opening),
+                    Flux.defer(() -> made.apply(resume)));
             Sinks.Empty<Void> done = Sinks.empty();
             Flux<ServerSentEvent<Object>> heartbeats = Flux
                 .interval(settings.heartbeatInterval(), settings.heartbeatInterval())
@@ -112,6 +170,22 @@ public class EventStreams {
         public Mono<ServerResponse> answer(ServerRequest request, Flux<ServerSentEvent<Object>> events) {
             return answer(request, events, Mono.never());
         }
+
+    }
+
+    /**
+     * Where a browser left off when its stream broke.
+     *
+     * @param otherServer it heard another server, since restarted: nothing it holds can
+     * be resumed
+     * @param after the position of the last event it heard from this server, if it said
+     * one
+     */
+    public record Resume(boolean otherServer, OptionalLong after) {
+
+        static final Resume FRESH = new Resume(false, OptionalLong.empty());
+
+        static final Resume OTHER_SERVER = new Resume(true, OptionalLong.empty());
 
     }
 

@@ -109,6 +109,7 @@ class LessonRoutesTest {
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
             })
             .getResponseBody()
+            .filter(event -> event.comment() == null)
             .collectList()
             .block(Duration.ofSeconds(10));
 

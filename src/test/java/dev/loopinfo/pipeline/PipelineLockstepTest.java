@@ -77,7 +77,11 @@ class PipelineLockstepTest {
                         return false;
                     }, new SimpleMeterRegistry(), System::nanoTime);
             PipelineControls controls = new PipelineControls(pipeline);
-            StepVerifier.create(controls.transcriptLines().take(9).doOnSubscribe(subscription -> pipeline.start()))
+            StepVerifier
+                .create(controls.transcriptLines()
+                    .map(TranscriptRing.NumberedLine::text)
+                    .take(9)
+                    .doOnSubscribe(subscription -> pipeline.start()))
                 .expectNextCount(9)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
@@ -94,6 +98,7 @@ class PipelineLockstepTest {
         Pipeline pipeline = new Pipeline(settings, Schedulers.newSingle("pipeline"), Consumer.Failures.NONE,
                 new SimpleMeterRegistry(), System::nanoTime);
         return new PipelineControls(pipeline).transcriptLines()
+            .map(TranscriptRing.NumberedLine::text)
             .take(lines)
             .doOnSubscribe(subscription -> pipeline.start());
     }

@@ -16,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.loopinfo.support.Pages;
 import dev.loopinfo.support.ServerTest;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 @ServerTest
@@ -193,6 +194,38 @@ class PipelineRoutesTest {
         assertThat(events).filteredOn(event -> "line".equals(event.event()))
             .extracting(ServerSentEvent::data)
             .allMatch(line -> line.matches("\\[(PRODUCER|CONSUMER)\\] .+"));
+    }
+
+    @Test
+    void aBrowserBackOnTheSameServerGetsTheLinesItMissedAndOneBackFromAnotherHearsItRestarted() {
+        ServerSentEvent<String> heard = lines(null).blockFirst(Duration.ofSeconds(10));
+        String id = heard.id();
+        assertThat(id).matches("[0-9a-z]+-\\d+");
+        long number = Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+        String server = id.substring(0, id.lastIndexOf('-'));
+
+        // Back after line number - 1: that line comes again, first, as it was.
+        ServerSentEvent<String> resumed = lines(server + "-" + (number - 1)).blockFirst(Duration.ofSeconds(10));
+        assertThat(resumed.id()).isEqualTo(id);
+        assertThat(resumed.data()).isEqualTo(heard.data());
+
+        // From another server (one since restarted): told so before anything else.
+        StepVerifier.create(events("zz-" + number).filter(event -> event.comment() == null).take(1))
+            .assertNext(event -> assertThat(event.event()).isEqualTo("restarted"))
+            .verifyComplete();
+    }
+
+    private Flux<ServerSentEvent<String>> lines(String lastEventId) {
+        return events(lastEventId).filter(event -> "line".equals(event.event()));
+    }
+
+    private Flux<ServerSentEvent<String>> events(String lastEventId) {
+        return client.get().uri("/pipeline/events").headers(headers -> {
+            if (lastEventId != null) {
+                headers.set("Last-Event-ID", lastEventId);
+            }
+        }).exchange().returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+        }).getResponseBody();
     }
 
     @Test

@@ -44,7 +44,7 @@ class TranscriptRingTest {
         TranscriptRing ring = new TranscriptRing(2);
         ring.add(Line.producing(1));
 
-        StepVerifier.create(ring.live().take(2))
+        StepVerifier.create(ring.live().map(TranscriptRing.NumberedLine::text).take(2))
             .then(() -> List.of(Line.consuming(1), Line.received("200 OK")).forEach(ring::add))
             .expectNext("[CONSUMER] Consuming 1...", "[PRODUCER] Consumer return: 200 OK")
             .verifyComplete();
@@ -56,10 +56,13 @@ class TranscriptRingTest {
         List<String> stalled = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Disposable neverReads = ring.live()
+            .map(TranscriptRing.NumberedLine::text)
             .subscribe(stalled::add, failed::set, () -> failed.set(new AssertionError("completed")),
                     subscription -> subscription.request(1));
         AtomicInteger heard = new AtomicInteger();
-        Disposable reads = ring.live().subscribe(line -> heard.incrementAndGet(), failed::set);
+        Disposable reads = ring.live()
+            .map(TranscriptRing.NumberedLine::text)
+            .subscribe(line -> heard.incrementAndGet(), failed::set);
 
         // Lines faster than the 100 a tenth that reach listeners, until the reader has
         // heard 1,000: a second at least, ten tenths and more, each one full.
@@ -76,10 +79,29 @@ class TranscriptRingTest {
         reads.dispose();
         // Both gone, the fan-out stops; the next listener starts it again and hears the
         // next line.
-        StepVerifier.create(ring.live().take(1))
+        StepVerifier.create(ring.live().map(TranscriptRing.NumberedLine::text).take(1))
             .then(() -> ring.add(Line.consuming(1)))
             .expectNext("[CONSUMER] Consuming 1...")
             .verifyComplete();
+    }
+
+    @Test
+    void aListenerBackAfterAGapGetsTheLinesKeptAfterItsLastAndHowManyItMissed() {
+        TranscriptRing ring = new TranscriptRing(3);
+        for (int n = 1; n <= 5; n++) {
+            ring.add(Line.producing(n));
+        }
+
+        assertThat(ring.since(1).lines()).extracting(TranscriptRing.NumberedLine::number).containsExactly(3L, 4L, 5L);
+        assertThat(ring.since(1).missed()).as("line 2 is no longer kept").isEqualTo(1);
+        assertThat(ring.since(0).missed()).isEqualTo(2);
+        assertThat(ring.since(4).lines())
+            .containsExactly(new TranscriptRing.NumberedLine(5, "[PRODUCER] Producing 5..."));
+        assertThat(ring.since(4).missed()).isZero();
+        assertThat(ring.since(5).lines()).isEmpty();
+        assertThat(ring.since(5).missed()).isZero();
+        assertThat(ring.since(99).lines()).isEmpty();
+        assertThat(ring.since(99).missed()).isZero();
     }
 
     @Test
@@ -92,7 +114,7 @@ class TranscriptRingTest {
             for (int thread = 0; thread < 3; thread++) {
                 churning.add(churn.submit(() -> {
                     for (int i = 0; i < 20_000; i++) {
-                        ring.live().subscribe(line -> {
+                        ring.live().map(TranscriptRing.NumberedLine::text).subscribe(line -> {
                         }, failed::set).dispose();
                     }
                 }));
@@ -108,7 +130,7 @@ class TranscriptRingTest {
             churn.shutdownNow();
         }
         assertThat(failed).hasNullValue();
-        StepVerifier.create(ring.live().take(1))
+        StepVerifier.create(ring.live().map(TranscriptRing.NumberedLine::text).take(1))
             .then(() -> ring.add(Line.consuming(1)))
             .expectNext("[CONSUMER] Consuming 1...")
             .verifyComplete();

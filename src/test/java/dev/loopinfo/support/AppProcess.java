@@ -56,7 +56,19 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String... arguments) throws IOException, InterruptedException {
-        AppProcess app = starting(arguments);
+        return started(starting(arguments));
+    }
+
+    /**
+     * Started on the given ports: for a process started again where its clients expect
+     * it.
+     */
+    public static AppProcess startOn(int port, int managementPort, String... arguments)
+            throws IOException, InterruptedException {
+        return started(launch(port, managementPort, arguments));
+    }
+
+    private static AppProcess started(AppProcess app) throws InterruptedException {
         if (!app.started.await(60, TimeUnit.SECONDS)) {
             app.process.destroyForcibly();
             throw new IllegalStateException("loopinfo did not start:\n" + String.join("\n", app.output));
@@ -69,10 +81,14 @@ public final class AppProcess implements AutoCloseable {
      * to fail.
      */
     public static AppProcess starting(String... arguments) throws IOException {
+        return launch(0, 0, arguments);
+    }
+
+    private static AppProcess launch(int port, int managementPort, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
-                        System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication", "--server.port=0",
-                        "--management.server.port=0"));
+                        System.getProperty("java.class.path"), "dev.loopinfo.LoopinfoApplication",
+                        "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(arguments));
         return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }

@@ -86,6 +86,12 @@ class CompressionTest {
                 .build(), BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             assertThat(events.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+            // Plain text as it comes: the stream's opening (how soon to reconnect), then
+            // its first event.
+            assertThat(lines.readLine()).isEqualTo("retry:1000");
+            assertThat(lines.readLine()).isEqualTo(":open");
+            assertThat(lines.readLine()).isEmpty();
+            assertThat(lines.readLine()).matches("id:[0-9a-z]+-0");
             assertThat(lines.readLine()).isEqualTo("event:loops");
         }
     }

@@ -3,10 +3,13 @@ package dev.loopinfo.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -29,7 +32,8 @@ class EventStreamsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private final EventStreams streams = new EventStreams(new EventStreamProperties(HEARTBEAT, 256), registry);
+    private final EventStreams streams = new EventStreams(
+            new EventStreamProperties(HEARTBEAT, 256, Duration.ofSeconds(1)), registry);
 
     private final EventStreams.Stream stream = streams.named("test");
 
@@ -44,7 +48,8 @@ class EventStreamsTest {
 
     @Test
     void aQuietStreamSendsHeartbeatsAndCountsItsListener() {
-        StepVerifier.create(open(Flux.never()))
+        StepVerifier.create(open(null, Flux.never()))
+            .assertNext(EventStreamsTest::opening)
             .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
             .then(() -> assertThat(listeners()).isEqualTo(1))
             .assertNext(event -> assertThat(event.comment()).isEqualTo("heartbeat"))
@@ -54,7 +59,8 @@ class EventStreamsTest {
 
     @Test
     void aStreamWhoseEventsEndEndsWithThem() {
-        StepVerifier.create(open(Flux.just(event("one"), event("two"))))
+        StepVerifier.create(open(null, Flux.just(event("one"), event("two"))))
+            .assertNext(EventStreamsTest::opening)
             .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
             .assertNext(event -> assertThat(event.data()).isEqualTo("two"))
             .expectComplete()
@@ -63,8 +69,33 @@ class EventStreamsTest {
     }
 
     @Test
+    void aBrowserBackFromAnotherServerHearsItRestarted() {
+        StepVerifier.create(open("0123abc-41", resume -> Flux.just(event(resume.toString())).concatWith(Flux.never())))
+            .assertNext(event -> {
+                assertThat(event.event()).isEqualTo("restarted");
+                assertThat(event.retry()).isEqualTo(Duration.ofSeconds(1));
+            })
+            .assertNext(event -> assertThat(event.data()).contains("otherServer=true", "after=OptionalLong.empty"))
+            .thenCancel()
+            .verify(Duration.ofSeconds(10));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = { "THIS-41 | OptionalLong[41]", "THIS-x | OptionalLong.empty", "no dash | OptionalLong.empty",
+            "'' | OptionalLong.empty" }, delimiter = '|')
+    void aBrowserBackOnThisServerResumesAfterTheLastEventItHeard(String lastEventId, String after) {
+        String sent = lastEventId.replace("THIS-", streams.id(0).replace("-0", "-"));
+        StepVerifier.create(open(sent, resume -> Flux.just(event(resume.toString())).concatWith(Flux.never())))
+            .assertNext(EventStreamsTest::opening)
+            .assertNext(event -> assertThat(event.data()).contains("otherServer=false", "after=" + after))
+            .thenCancel()
+            .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aStreamEndsWhenWhatItFollowsStops() {
-        StepVerifier.create(open(Flux.just(event("one")).concatWith(Flux.never())))
+        StepVerifier.create(open(null, Flux.just(event("one")).concatWith(Flux.never())))
+            .assertNext(EventStreamsTest::opening)
             .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
             .then(ends::tryEmitEmpty)
             .expectComplete()
@@ -74,19 +105,28 @@ class EventStreamsTest {
 
     @Test
     void everyStreamEndsWhenTheApplicationCloses() {
-        StepVerifier.create(open(Flux.just(event("one")).concatWith(Flux.never())))
+        StepVerifier.create(open(null, Flux.just(event("one")).concatWith(Flux.never())))
+            .assertNext(EventStreamsTest::opening)
             .assertNext(event -> assertThat(event.data()).isEqualTo("one"))
             .then(streams::applicationClosing)
             .expectComplete()
             .verify(Duration.ofSeconds(10));
         server.disposeNow();
         // Opened after the close began: ends at once, holding nothing up.
-        StepVerifier.create(open(Flux.never())).expectComplete().verify(Duration.ofSeconds(10));
+        StepVerifier.create(open(null, Flux.never())).expectComplete().verify(Duration.ofSeconds(10));
         assertThat(listeners()).isZero();
     }
 
     /** The stream on a real Netty server, whose connections can close. */
-    private Flux<ServerSentEvent<String>> open(Flux<ServerSentEvent<Object>> events) {
+    private Flux<ServerSentEvent<String>> open(String lastEventId, Flux<ServerSentEvent<Object>> events) {
+        return open(lastEventId, resume -> events);
+    }
+
+    private Flux<ServerSentEvent<String>> open(String lastEventId,
+            Function<EventStreams.Resume, Flux<ServerSentEvent<Object>>> events) {
+        if (server != null) {
+            server.disposeNow();
+        }
         RouterFunction<ServerResponse> router = RouterFunctions.route()
             .GET("/events", request -> stream.answer(request, events, ends.asMono()))
             .build();
@@ -95,15 +135,18 @@ class EventStreamsTest {
             .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(router)))
             .bindNow();
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port()).build();
-        return client.get()
-            .uri("/events")
-            .accept(MediaType.TEXT_EVENT_STREAM)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-            })
-            .getResponseBody();
+        return client.get().uri("/events").accept(MediaType.TEXT_EVENT_STREAM).headers(headers -> {
+            if (lastEventId != null) {
+                headers.set("Last-Event-ID", lastEventId);
+            }
+        }).exchange().expectStatus().isOk().returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+        }).getResponseBody();
+    }
+
+    /** Every stream opens by telling the browser how soon to reconnect. */
+    private static void opening(ServerSentEvent<String> event) {
+        assertThat(event.comment()).isEqualTo("open");
+        assertThat(event.retry()).isEqualTo(Duration.ofSeconds(1));
     }
 
     private static ServerSentEvent<Object> event(String data) {

@@ -53,8 +53,8 @@ class StaticFilesTest {
 
     @Test
     void everyFileUnderStaticIsFoundAtStartUp() {
-        assertThat(files.paths()).containsExactlyInAnyOrder("/css/loopinfo.css", "/js/lesson.js", "/js/loops.js",
-                "/js/pipeline.js", "/favicon.svg");
+        assertThat(files.paths()).containsExactlyInAnyOrder("/css/loopinfo.css", "/js/lesson.js", "/js/live.js",
+                "/js/loops.js", "/js/pipeline.js", "/favicon.svg");
     }
 
     @Test
