@@ -77,13 +77,17 @@
     timeline.hidden = false;
   }
 
-  function run() {
+  // A run started from the button hands focus to the status line while it runs, and back to the button after.
+  function run(fromButton) {
     const printed = [];
     lines.replaceChildren();
     timeline.hidden = true;
     total.textContent = '';
     again.hidden = true;
     status.textContent = 'Running on loopinfo\u2019s event loop\u2026';
+    if (fromButton) {
+      status.focus();
+    }
     const events = new EventSource(lines.dataset.events);
     events.addEventListener('line', function (event) {
       const line = JSON.parse(event.data);
@@ -100,6 +104,9 @@
       total.textContent = 'Total: ' + run.totalMillis + ' ms on ' + run.threads.length + ' thread'
         + (run.threads.length === 1 ? '' : 's') + ' (' + run.threads.join(', ') + ').';
       again.hidden = false;
+      if (fromButton) {
+        again.focus();
+      }
     });
     events.addEventListener('error', function () {
       if (events.readyState === EventSource.CLOSED) {
@@ -108,6 +115,8 @@
     });
   }
 
-  again.addEventListener('click', run);
-  run();
+  again.addEventListener('click', function () {
+    run(true);
+  });
+  run(false);
 })();

@@ -28,10 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -209,6 +212,31 @@ class BrowserTest {
                   return Math.abs((mark.left + mark.right) / 2 - at) < 2;
                 });""")).isTrue();
         screenshot("lesson-blocking");
+    }
+
+    @Test
+    void runItAgainKeepsTheKeyboardFocusOnTheLesson() {
+        finishLesson("hello-world");
+        WebElement again = browser.findElement(By.id("again"));
+        again.sendKeys(Keys.ENTER);
+
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("while it runs")
+            .isEqualTo("lesson-status");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.textToBe(By.id("lesson-status"), "Finished."));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("once it has run").isEqualTo("again");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/loops, /loops", "/pipeline, /pipeline", "/lessons, /lessons", "/lessons/blocking, /lessons",
+            "/, ''" })
+    void theMenuMarksTheCurrentPage(String path, String current) {
+        open(path);
+        List<String> marked = browser.findElements(By.cssSelector("header.site nav a[aria-current=page]"))
+            .stream()
+            .map(link -> link.getAttribute("pathname"))
+            .toList();
+        assertThat(marked).isEqualTo(current.isEmpty() ? List.of() : List.of(current));
     }
 
     @Test

@@ -22,6 +22,11 @@ import dev.loopinfo.web.Page;
 @JStacheConfig(using = Page.class)
 record EventLoopsPage(EventLoops.Snapshot loops) implements Page {
 
+    @Override
+    public String section() {
+        return "loops";
+    }
+
     static final int CHART_WIDTH = 118;
 
     static final int CHART_HEIGHT = 40;

@@ -12,6 +12,11 @@ import dev.loopinfo.web.Page;
 record LessonPage(Lesson lesson) implements Page {
 
     @Override
+    public String section() {
+        return "lessons";
+    }
+
+    @Override
     public void writeTo(Output.EncodedOutput<RuntimeException> html) {
         LessonPageRenderer.of().write(this, html);
     }

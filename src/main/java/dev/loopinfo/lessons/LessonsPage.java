@@ -14,6 +14,11 @@ import dev.loopinfo.web.Page;
 record LessonsPage(List<Lesson> lessons) implements Page {
 
     @Override
+    public String section() {
+        return "lessons";
+    }
+
+    @Override
     public void writeTo(Output.EncodedOutput<RuntimeException> html) {
         LessonsPageRenderer.of().write(this, html);
     }

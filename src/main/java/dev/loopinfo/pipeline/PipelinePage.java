@@ -21,6 +21,11 @@ import dev.loopinfo.web.Page;
 @JStacheConfig(using = Page.class)
 record PipelinePage(PipelineSnapshot pipeline, List<String> transcript, int transcriptLines) implements Page {
 
+    @Override
+    public String section() {
+        return "pipeline";
+    }
+
     /** The settings in force, in plain words. */
     public String inWords() {
         PipelineSnapshot.Settings settings = pipeline.settings();

@@ -24,6 +24,26 @@ public interface Page {
     void writeTo(Output.EncodedOutput<RuntimeException> html);
 
     /**
+     * The part of the site this page belongs to, marked as the current one in the menu:
+     * {@code loops}, {@code pipeline}, {@code lessons}, or none.
+     */
+    default String section() {
+        return "";
+    }
+
+    default boolean inLoops() {
+        return section().equals("loops");
+    }
+
+    default boolean inPipeline() {
+        return section().equals("pipeline");
+    }
+
+    default boolean inLessons() {
+        return section().equals("lessons");
+    }
+
+    /**
      * This page's HTML, for a page served many times over: rendered once, then answered
      * as these bytes.
      */
