@@ -432,6 +432,11 @@ class BrowserTest {
                 assertThat(script(NO_SIDEWAYS_SCROLL)).as("lesson %s at 390 px", lesson).isTrue();
             }
             screenshot("phone-lesson");
+            // Header values get the screen's width, not what a long header name leaves
+            // beside it.
+            open("/headers");
+            assertThat(browser.findElements(By.cssSelector("dl.facts dd"))).isNotEmpty()
+                .allSatisfy(value -> assertThat(value.getSize().getWidth()).isGreaterThan(300));
         }
         finally {
             browser.manage().window().setSize(desktop);
