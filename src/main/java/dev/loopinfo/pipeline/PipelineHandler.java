@@ -17,6 +17,7 @@ import dev.loopinfo.web.EventStreams;
 import dev.loopinfo.web.Routing;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The pipeline's page, its live events, its JSON snapshot, and one-shot runs of the
@@ -80,28 +81,25 @@ class PipelineHandler {
     }
 
     private Flux<ServerSentEvent<Object>> lines(EventStreams.Resume resume) {
-        Flux<TranscriptRing.NumberedLine> live = pipeline.transcriptLines();
         if (resume.after().isEmpty()) {
-            return live.map(this::line);
+            return pipeline.transcriptLines().map(this::line);
         }
         long after = resume.after().getAsLong();
-        Flux<Object> missed = pipeline.transcriptSince(after)
-            .flatMapMany(since -> Flux.concat((since.missed() > 0) ? Mono.just(new Gap(since.missed())) : Mono.empty(),
-                    Flux.fromIterable(since.lines())));
-        // Listening before the kept lines are read, so that no line falls between them; a
-        // line in both goes once.
+        // Listening first, the kept lines read after: a line written between the two
+        // reaches this listener instead
+        // of falling between them (the transcript hands lines on only while someone
+        // listens); one in both goes once.
+        Sinks.One<TranscriptRing.Since> kept = Sinks.one();
+        Flux<TranscriptRing.NumberedLine> listening = pipeline.transcriptLines()
+            .doOnSubscribe(joined -> pipeline.transcriptSince(after).subscribe(kept::tryEmitValue));
         AtomicLong heard = new AtomicLong(after);
-        return Flux.mergeSequential(missed, live).filter(item -> {
-            if (item instanceof TranscriptRing.NumberedLine line) {
-                if (line.number() <= heard.get()) {
-                    return false;
-                }
-                heard.set(line.number());
-            }
-            return true;
-        })
-            .map(item -> (item instanceof TranscriptRing.NumberedLine line) ? line(line)
-                    : ServerSentEvent.builder((Object) ((Gap) item).missed()).event("gap").build());
+        Flux<TranscriptRing.NumberedLine> lines = Flux
+            .mergeSequential(kept.asMono().flatMapIterable(TranscriptRing.Since::lines), listening)
+            .filter(line -> heard.getAndAccumulate(line.number(), Math::max) < line.number());
+        Mono<ServerSentEvent<Object>> gap = kept.asMono()
+            .filter(since -> since.missed() > 0)
+            .map(since -> ServerSentEvent.builder((Object) since.missed()).event("gap").build());
+        return Flux.mergeSequential(gap, lines.map(this::line));
     }
 
     private ServerSentEvent<Object> line(TranscriptRing.NumberedLine line) {
@@ -144,10 +142,6 @@ class PipelineHandler {
      * @param transcript the run's lines, in order
      */
     record Run(int count, List<String> transcript) {
-    }
-
-    /** Transcript lines a returning browser missed that are no longer kept. */
-    private record Gap(long missed) {
     }
 
 }
