@@ -139,7 +139,19 @@ public class EventStreams {
          */
         public Mono<ServerResponse> answer(ServerRequest request, Function<Resume, Flux<ServerSentEvent<Object>>> made,
                 Publisher<?> ends) {
-            Resume resume = resume(request);
+            Flux<ServerSentEvent<Object>> stream = events(resume(request), made, ends,
+                    Routing.connectionClosed(request));
+            return ServerResponse.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(BodyInserters.fromServerSentEvents(stream));
+        }
+
+        /**
+         * The events an answer sends, until they complete or {@code ends}, {@code closed}
+         * or the close signals.
+         */
+        Flux<ServerSentEvent<Object>> events(Resume resume, Function<Resume, Flux<ServerSentEvent<Object>>> made,
+                Publisher<?> ends, Publisher<?> closed) {
             ServerSentEvent<Object> opening = resume.otherServer()
                     ? ServerSentEvent.builder((Object) "restarted").event("restarted").retry(settings.retry()).build()
                     : ServerSentEvent.builder().comment("open").retry(settings.retry()).build();
@@ -150,17 +162,12 @@ public class EventStreams {
                 .interval(settings.heartbeatInterval(), settings.heartbeatInterval())
                 .map(tick -> HEARTBEAT)
                 .takeUntilOther(done.asMono());
-            Flux<ServerSentEvent<Object>> stream = Flux
-                .merge(events.doFinally(signal -> done.tryEmitEmpty()), heartbeats)
+            return Flux.merge(events.doFinally(signal -> done.tryEmitEmpty()), heartbeats)
                 .onBackpressureBuffer(settings.clientBuffer(), skipped -> {
                 }, BufferOverflowStrategy.DROP_OLDEST)
-                .takeUntilOther(
-                        Mono.firstWithSignal(Mono.from(ends), closing.asMono(), Routing.connectionClosed(request)))
+                .takeUntilOther(Mono.firstWithSignal(Mono.from(ends), closing.asMono(), Mono.from(closed)))
                 .doOnSubscribe(subscription -> open.incrementAndGet())
                 .doFinally(signal -> open.decrementAndGet());
-            return ServerResponse.ok()
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .body(BodyInserters.fromServerSentEvents(stream));
         }
 
         /**

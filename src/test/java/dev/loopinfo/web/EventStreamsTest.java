@@ -21,6 +21,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -44,7 +45,9 @@ class EventStreamsTest {
 
     @AfterEach
     void stopServer() {
-        server.disposeNow();
+        if (server != null) {
+            server.disposeNow();
+        }
     }
 
     @Test
@@ -91,6 +94,23 @@ class EventStreamsTest {
             .assertNext(EventStreamsTest::opening)
             .assertNext(event -> assertThat(event.data()).contains("otherServer=false", "after=" + after))
             .thenCancel()
+            .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aClientThatReadsNothingIsHeldNoMoreThanItsBufferTheOldestSkipped() {
+        Flux<ServerSentEvent<Object>> stalled = stream.events(EventStreams.Resume.FRESH,
+                resume -> Flux.range(1, 300).map(number -> event(String.valueOf(number))), Mono.never(), Mono.never());
+
+        // Nothing asked for while 301 events (the opening and 300) come: the buffer keeps
+        // the newest 256.
+        StepVerifier.create(stalled, 0)
+            .thenAwait(Duration.ofMillis(100))
+            .thenRequest(Long.MAX_VALUE)
+            .assertNext(event -> assertThat(event.data()).isEqualTo("45"))
+            .expectNextCount(254)
+            .assertNext(event -> assertThat(event.data()).isEqualTo("300"))
+            .expectComplete()
             .verify(Duration.ofSeconds(10));
     }
 
