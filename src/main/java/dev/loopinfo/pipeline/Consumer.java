@@ -91,7 +91,7 @@ class Consumer {
      * One attempt made at once, for a consumer with no work: the reply, or a
      * {@link ConsumerFailure} thrown.
      */
-    String consumeNow(Message message, int attempt) {
+    private String consumeNow(Message message, int attempt) {
         transcript.add(Transcript.Line.consuming(message.number()));
         return reply(message, attempt);
     }

@@ -95,6 +95,11 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
      * client: the one place such exceptions meet HTTP.
      */
     private static Throwable declared(Throwable error) {
+        if (error instanceof ErrorResponse) {
+            // Spring's own refusals (a 404 among them) say their status already: no
+            // annotation to look up.
+            return error;
+        }
         MergedAnnotation<ResponseStatus> declared = MergedAnnotations
             .from(error.getClass(), MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
             .get(ResponseStatus.class);
@@ -109,11 +114,6 @@ class ErrorPages extends DefaultErrorWebExceptionHandler {
             netty.withConnection(Connection::dispose);
         }
     }
-
-    /**
-     * Whether the error is the client's doing: a refusal (4xx), a body that did not
-     * arrive or could not be read, or a client gone.
-     */
 
     /**
      * The error's page in the site's look: its own for a 404, the general one for any
